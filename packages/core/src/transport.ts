@@ -1,0 +1,155 @@
+import { err, ok, type Result, ResultAsync } from 'neverthrow';
+import { createFetch, ofetch } from 'ofetch';
+import type { LavaClient, LavaLogEntry } from './createLava';
+import { type LavaError, lavaError, redact } from './errors';
+import { redactHeaders } from './log';
+import { backoffDelay, MAX_RETRY_AFTER_MS, parseRetryAfter, RETRY_STATUSES, sleep } from './retry';
+
+/** Per-call options every SDK function accepts last. */
+export interface CallOptions {
+  /** Cancels the call, including a retry's backoff sleep and a body still downloading. */
+  signal?: AbortSignal;
+  /** Overrides the client's time budget for each attempt. */
+  timeoutMs?: number;
+  /** Overrides the client's retry count. */
+  maxRetries?: number;
+  /** Sent as `Idempotency-Key`; makes PATCH/PUT/DELETE retryable. POSTs get a generated one. */
+  idempotencyKey?: string;
+  /** Extra headers for this call. They cannot replace Authorization. */
+  headers?: Record<string, string>;
+}
+
+/** A request at the HTTP level; `url` is absolute. */
+export interface SendInit {
+  method: string;
+  url: string;
+  headers?: Record<string, string>;
+  body?: BodyInit;
+  /** Resolve as soon as headers arrive and hand the body over unread; the timeout then stops. */
+  stream?: boolean;
+}
+
+/** A 2xx response: its text (empty when streaming), headers and Lava's request id. */
+export interface SendResult {
+  readonly response: Response;
+  readonly text: string;
+  readonly status: number;
+  readonly requestId?: string;
+  readonly attempts: number;
+}
+
+const HTML_TAG = /<[^>]*>/g;
+
+/** Builds the `api` error for a non-2xx response, reading both documented error shapes and HTML pages. */
+export function apiError(
+  status: number,
+  text: string,
+  requestId: string | undefined,
+  attempts: number,
+  retryAfterMs?: number,
+): LavaError {
+  const clean = redact(text);
+  let body: unknown = clean;
+  try {
+    body = JSON.parse(clean);
+  } catch {}
+  const error = (body as { error?: unknown } | null)?.error;
+  const detail = (error as { message?: unknown } | null)?.message ?? error ?? (body as { message?: unknown })?.message;
+  const code = (error as { code?: unknown } | null)?.code;
+  const message =
+    typeof detail === 'string'
+      ? detail
+      : clean.replace(HTML_TAG, ' ').replace(/\s+/g, ' ').trim().slice(0, 200) || 'no error body';
+  return lavaError('api', `Lava API error ${status}: ${message}`, {
+    status,
+    code: typeof code === 'string' ? code : undefined,
+    requestId,
+    body,
+    retryAfterMs,
+    attempts,
+  });
+}
+
+/** Merges header sets, later ones winning, names lower-cased so no two spellings of one header survive. */
+export function mergeHeaders(...sets: (Record<string, string> | undefined)[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const set of sets) for (const name in set) out[name.toLowerCase()] = set[name]!;
+  return out;
+}
+
+/**
+ * Sends one logical request with retries, a per-attempt timeout over headers and body, the caller's
+ * signal, and an Idempotency-Key (generated for POST, reused on every retry). Non-2xx is an `api` error.
+ */
+export function send(lava: LavaClient, init: SendInit, options: CallOptions = {}): ResultAsync<SendResult, LavaError> {
+  return new ResultAsync(attempt(lava, init, options));
+}
+
+async function attempt(lava: LavaClient, init: SendInit, o: CallOptions): Promise<Result<SendResult, LavaError>> {
+  const { method, url, body, stream } = init;
+  const { signal } = o;
+  const timeoutMs = o.timeoutMs ?? lava.timeoutMs;
+  const maxRetries = o.maxRetries ?? lava.maxRetries;
+  const headers = mergeHeaders(lava.headers, o.headers, init.headers);
+  const key =
+    o.idempotencyKey ?? headers['idempotency-key'] ?? (method === 'POST' ? crypto.randomUUID() : undefined);
+  if (key) headers['idempotency-key'] = key;
+  // Without a key, a repeated write could be applied twice: only reads and keyed writes are retried.
+  const retryable = key !== undefined || method === 'GET' || method === 'HEAD';
+  const $fetch = lava.fetch ? createFetch({ fetch: lava.fetch }) : ofetch;
+  const log = (entry: Omit<LavaLogEntry, 'method' | 'url'>) => lava.logger?.({ method, url, ...entry });
+  const aborted = () => lavaError('aborted', 'The request was aborted by the caller');
+
+  for (let n = 1; ; n++) {
+    if (signal?.aborted) return err(aborted());
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    const onAbort = () => controller.abort();
+    signal?.addEventListener('abort', onAbort);
+    const started = Date.now();
+    log({ level: 'debug', event: 'request', attempt: n, headers: lava.logger && redactHeaders(headers) });
+    let failure: LavaError;
+    let retryAfterMs: number | undefined;
+    let keepListening = false;
+    try {
+      const res = await $fetch.raw<string>(url, {
+        method,
+        headers,
+        body,
+        signal: controller.signal,
+        retry: 0,
+        ignoreResponseError: true,
+        responseType: stream ? 'stream' : 'text',
+      } as never);
+      const status = res.status;
+      const requestId = res.headers.get('x-lava-request-id') ?? undefined;
+      const text = stream ? '' : (res._data ?? '');
+      log({ level: 'debug', event: 'response', attempt: n, status, requestId, durationMs: Date.now() - started });
+      if (res.ok) {
+        keepListening = !!stream;
+        return ok({ response: res, text, status, requestId, attempts: n });
+      }
+      retryAfterMs = parseRetryAfter(res.headers.get('retry-after'));
+      const errorText = stream ? await res.text().catch(() => '') : text;
+      failure = apiError(status, errorText, requestId, n, retryAfterMs);
+      if (!RETRY_STATUSES.test(String(status))) return err(failure);
+    } catch (cause) {
+      if (signal?.aborted) return err(aborted());
+      failure = timedOut
+        ? lavaError('timeout', `No complete response within ${timeoutMs} ms`, { timeoutMs, attempts: n }, cause)
+        : lavaError('network', `Could not reach Lava: ${(cause as Error)?.message ?? cause}`, { attempts: n }, cause);
+    } finally {
+      clearTimeout(timer);
+      if (!keepListening) signal?.removeEventListener('abort', onAbort);
+    }
+    log({ level: 'warn', event: 'error', attempt: n, error: failure.message });
+    if (!retryable || n > maxRetries || (retryAfterMs ?? 0) > MAX_RETRY_AFTER_MS) return err(failure);
+    const delayMs = retryAfterMs ?? backoffDelay(n, lava.retryDelayMs);
+    log({ level: 'debug', event: 'retry', attempt: n, delayMs });
+    if (!(await sleep(delayMs, signal))) return err(aborted());
+  }
+}

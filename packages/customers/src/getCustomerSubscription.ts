@@ -1,0 +1,32 @@
+import { type CallOptions, type LavaClient, type LavaError, request, SubscriptionBase } from '@lava-sdk/core';
+import type { ResultAsync } from 'neverthrow';
+import * as v from 'valibot';
+
+/** The answer of `getCustomerSubscription`: `subscription` is null without an active one. */
+export const CustomerSubscription = v.looseObject({ subscription: v.nullable(SubscriptionBase) });
+export type CustomerSubscription = v.InferOutput<typeof CustomerSubscription>;
+
+/**
+ * Gets a customer's active subscription with plan, remaining credits and any pending change
+ * (`GET /customers/{id}/subscription`).
+ *
+ * @param lava - The client context.
+ * @param customerId - `con_…` or your `reference_id`.
+ * @returns `{ subscription }`, null when the customer has no active subscription.
+ * @example
+ * ```ts
+ * const result = await getCustomerSubscription(lava, 'con_123');
+ * const remaining = result.map((r) => r.subscription?.credits.total_remaining ?? '0');
+ * ```
+ */
+export function getCustomerSubscription(
+  lava: LavaClient,
+  customerId: string,
+  options?: CallOptions,
+): ResultAsync<CustomerSubscription, LavaError> {
+  return request(
+    lava,
+    { method: 'GET', path: ['customers', customerId, 'subscription'], output: CustomerSubscription },
+    options,
+  );
+}

@@ -1,0 +1,7 @@
+export { CreateCustomerParams, createCustomer } from './createCustomer';
+export { Customer } from './Customer';
+export { deleteCustomer } from './deleteCustomer';
+export { CustomerSubscription, getCustomerSubscription } from './getCustomerSubscription';
+export { CustomerList, ListCustomersParams, listCustomers } from './listCustomers';
+export { retrieveCustomer } from './retrieveCustomer';
+export { UpdateCustomerParams, updateCustomer } from './updateCustomer';

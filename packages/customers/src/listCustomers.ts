@@ -1,0 +1,35 @@
+import { type CallOptions, type LavaClient, type LavaError, listOf, PaginationParams, request } from '@lava-sdk/core';
+import type { ResultAsync } from 'neverthrow';
+import type * as v from 'valibot';
+import { Customer } from './Customer';
+
+/** Params of `listCustomers`: `cursor` and `limit` (1–100). */
+export const ListCustomersParams = PaginationParams;
+export type ListCustomersParams = PaginationParams;
+
+/** A page of customers. */
+export const CustomerList = listOf(Customer);
+export type CustomerList = v.InferOutput<typeof CustomerList>;
+
+/**
+ * Lists customers, one page at a time (`GET /customers`). Use `paginate(listCustomers, lava)` for all.
+ *
+ * @param lava - The client context.
+ * @param params - `cursor` and `limit` (1–100).
+ * @returns `{ data, has_more, next_cursor }`.
+ * @example
+ * ```ts
+ * const page = await listCustomers(lava, { limit: 50 });
+ * ```
+ */
+export function listCustomers(
+  lava: LavaClient,
+  params?: ListCustomersParams,
+  options?: CallOptions,
+): ResultAsync<CustomerList, LavaError> {
+  return request(
+    lava,
+    { method: 'GET', path: ['customers'], params, input: ListCustomersParams, output: CustomerList },
+    options,
+  );
+}

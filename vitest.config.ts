@@ -1,0 +1,19 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+// Alias every workspace package to its sources, so `pnpm test` works on a fresh clone before any build.
+const packagesDir = fileURLToPath(new URL('./packages/', import.meta.url));
+const alias = readdirSync(packagesDir).map((dir) => {
+  const { name } = JSON.parse(readFileSync(`${packagesDir}${dir}/package.json`, 'utf8'));
+  return { find: new RegExp(`^${name}$`), replacement: `${packagesDir}${dir}/src/index.ts` };
+});
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
+    testTimeout: 20_000,
+    hookTimeout: 20_000,
+  },
+});
