@@ -58,7 +58,9 @@ export function mockApi(respond: (seen: Seen, n: number) => JsonBodyType | Respo
       };
       seen.push(entry);
       const answer = respond(entry, seen.length);
-      return answer instanceof Response ? answer : HttpResponse.json(answer, { headers: { 'x-lava-request-id': 'req_test_1' } });
+      return answer instanceof Response
+        ? answer
+        : HttpResponse.json(answer, { headers: { 'x-lava-request-id': 'req_test_1' } });
     }),
   );
   return seen;

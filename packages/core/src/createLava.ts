@@ -55,14 +55,6 @@ export interface LavaClient {
 export const PRODUCTION_BASE_URL = 'https://api.lava.so/v1/';
 export const SANDBOX_BASE_URL = 'https://sandbox-api.lava.so/v1/';
 
-function checkCount(name: string, value: number | undefined, fallback: number, min: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !(value >= min) || value === Number.POSITIVE_INFINITY) {
-    throw lavaError('config', `${name} must be a finite number >= ${min}`);
-  }
-  return value;
-}
-
 /**
  * Creates the client context. A plain data constructor: it sends nothing and imports no transport,
  * so a bundle that only mints forward tokens stays tiny.
@@ -77,34 +69,31 @@ function checkCount(name: string, value: number | undefined, fallback: number, m
  * ```
  */
 export function createLava(options: LavaOptions = {}): LavaClient {
-  const secretKey = options.secretKey?.trim() || readEnv('LAVA_SECRET_KEY');
-  if (options.secretKey !== undefined && typeof options.secretKey !== 'string') {
-    throw lavaError('config', 'secretKey must be a string');
-  }
-  const g = globalThis as { window?: unknown; document?: unknown };
-  if (secretKey && g.window !== undefined && g.document !== undefined && !options.dangerouslyAllowBrowser) {
-    throw lavaError(
-      'config',
-      'A Lava secret key must not be used in a browser: every visitor could read it. Call Lava from your server, or pass dangerouslyAllowBrowser: true if you understand the risk.',
-    );
+  const { secretKey: key, fetch, timeoutMs = 60_000, maxRetries = 2, retryDelayMs = 500, logger } = options;
+  const invalid = (what: string) => lavaError('config', `Invalid Lava options: ${what}`);
+  if (key != null && typeof key !== 'string') throw invalid('secretKey must be a string');
+  const secretKey = key?.trim() || readEnv('LAVA_SECRET_KEY');
+  if (secretKey && typeof document !== 'undefined' && !options.dangerouslyAllowBrowser) {
+    throw invalid('a secret key in a browser is readable by every visitor; call Lava from a server');
   }
   let baseUrl =
     options.baseUrl ??
     readEnv('LAVA_BASE_URL') ??
     (secretKey?.startsWith('aks_test_') ? SANDBOX_BASE_URL : PRODUCTION_BASE_URL);
-  if (!/^https?:\/\/[^/]/.test(baseUrl)) throw lavaError('config', 'baseUrl must be an http(s) URL');
+  if (!/^https?:\/\/[^/]/.test(baseUrl)) throw invalid('baseUrl must be an http(s) URL');
   if (!baseUrl.endsWith('/')) baseUrl += '/';
-  const fetchFn = options.fetch;
-  if (fetchFn !== undefined && typeof fetchFn !== 'function') throw lavaError('config', 'fetch must be a function');
-  const client: LavaClient = {
-    baseUrl,
-    fetch: fetchFn,
-    timeoutMs: checkCount('timeoutMs', options.timeoutMs, 60_000, 1),
-    maxRetries: Math.floor(checkCount('maxRetries', options.maxRetries, 2, 0)),
-    retryDelayMs: checkCount('retryDelayMs', options.retryDelayMs, 500, 0),
-    headers: { ...options.headers },
-    logger: options.logger,
-  };
-  Object.defineProperty(client, 'secretKey', { value: secretKey, enumerable: false });
+  if (fetch != null && typeof fetch !== 'function') throw invalid('fetch must be a function');
+  const counts: [string, number, number][] = [
+    ['timeoutMs', timeoutMs, 1],
+    ['maxRetries', maxRetries, 0],
+    ['retryDelayMs', retryDelayMs, 0],
+  ];
+  for (const [name, value, min] of counts) {
+    if (!(Number.isFinite(value) && value >= min)) throw invalid(`${name} must be a number >= ${min}`);
+  }
+  const headers = { ...options.headers };
+  const client = { baseUrl, fetch, timeoutMs, maxRetries: Math.floor(maxRetries), retryDelayMs, headers, logger };
+  // Non-enumerable, so JSON.stringify and console.log never show it.
+  Object.defineProperty(client, 'secretKey', { value: secretKey });
   return Object.freeze(client);
 }

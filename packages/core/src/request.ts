@@ -1,11 +1,11 @@
-import { errAsync, ResultAsync } from 'neverthrow';
+import { errAsync, type ResultAsync } from 'neverthrow';
 import type { GenericSchema, InferOutput } from 'valibot';
 import type { LavaClient } from './createLava';
 import { type LavaError, lavaError } from './errors';
 import { encodePathParam } from './path';
 import { withRequestId } from './requestId';
 import { type CallOptions, send } from './transport';
-import { parseParams, parseResponse } from './validate';
+import { invalidParam, invalidResponse, parseParams, parseResponse } from './validate';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -33,34 +33,26 @@ export function request<O extends GenericSchema>(
   spec: RequestSpec<O>,
   options?: CallOptions,
 ): ResultAsync<InferOutput<O>, LavaError> {
-  const { method, output } = spec;
-  const parsed = spec.input ? parseParams(spec.input, spec.params) : undefined;
-  if (parsed?.isErr()) return errAsync(parsed.error);
-  const params = parsed?.isOk() ? parsed.value : spec.params;
+  const { method, input } = spec;
+  let params = spec.params;
+  if (input) {
+    const parsed = parseParams(input, params);
+    if (parsed.isErr()) return errAsync(parsed.error);
+    params = parsed.value;
+  }
   const segments = spec.path.map(encodePathParam);
   const bad = segments.indexOf(undefined);
-  if (bad >= 0) {
-    const message = 'must be a non-empty string, and not "." or ".."';
-    return errAsync(
-      lavaError('invalid_params', `Invalid params: path parameter ${message}`, {
-        issues: [{ path: `path.${bad}`, message }],
-      }),
-    );
-  }
+  if (bad >= 0) return errAsync(invalidParam(`path.${bad}`, 'must be a non-empty string, not "." or ".."'));
   const headers: Record<string, string> = {};
   if (spec.auth !== false) {
-    if (!lava.secretKey) {
-      return errAsync(
-        lavaError('config', 'No Lava secret key: pass secretKey to createLava() or set LAVA_SECRET_KEY'),
-      );
-    }
+    if (!lava.secretKey) return errAsync(lavaError('config', 'No Lava secret key: pass secretKey or set LAVA_SECRET_KEY'));
     headers.authorization = `Bearer ${lava.secretKey}`;
   }
   const url = new URL(segments.join('/'), lava.baseUrl);
   let body: string | undefined;
   if (method === 'GET') {
-    for (const [name, value] of Object.entries((params ?? {}) as Record<string, unknown>)) {
-      if (value !== undefined && value !== null) url.searchParams.append(name, String(value));
+    for (const [name, value] of Object.entries(params ?? {})) {
+      if (value != null) url.searchParams.append(name, String(value));
     }
   } else if (params !== undefined) {
     body = JSON.stringify(params);
@@ -71,14 +63,8 @@ export function request<O extends GenericSchema>(
     try {
       json = JSON.parse(text);
     } catch {
-      return errAsync(
-        lavaError('invalid_response', `Lava answered ${status} with a body that is not JSON`, {
-          issues: [{ path: '', message: 'not JSON' }],
-          status,
-          requestId,
-        }),
-      );
+      return errAsync(invalidResponse('body is not JSON', status, requestId));
     }
-    return parseResponse(output, json, status, requestId).map((value) => withRequestId(value, requestId));
+    return parseResponse(spec.output, json, status, requestId).map((value) => withRequestId(value, requestId));
   });
 }

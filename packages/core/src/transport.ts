@@ -38,8 +38,6 @@ export interface SendResult {
   readonly attempts: number;
 }
 
-const HTML_TAG = /<[^>]*>/g;
-
 /** Builds the `api` error for a non-2xx response, reading both documented error shapes and HTML pages. */
 export function apiError(
   status: number,
@@ -49,20 +47,18 @@ export function apiError(
   retryAfterMs?: number,
 ): LavaError {
   const clean = redact(text);
-  let body: unknown = clean;
+  let body: any = clean;
   try {
     body = JSON.parse(clean);
   } catch {}
-  const error = (body as { error?: unknown } | null)?.error;
-  const detail = (error as { message?: unknown } | null)?.message ?? error ?? (body as { message?: unknown })?.message;
-  const code = (error as { code?: unknown } | null)?.code;
+  const error = body?.error;
+  const detail = error?.message ?? error ?? body?.message;
   const message =
-    typeof detail === 'string'
-      ? detail
-      : clean.replace(HTML_TAG, ' ').replace(/\s+/g, ' ').trim().slice(0, 200) || 'no error body';
+    typeof detail === 'string' ? detail : clean.replace(/(<[^>]*>|\s)+/g, ' ').trim().slice(0, 200) || 'no body';
+  const code = typeof error?.code === 'string' ? error.code : undefined;
   return lavaError('api', `Lava API error ${status}: ${message}`, {
     status,
-    code: typeof code === 'string' ? code : undefined,
+    code,
     requestId,
     body,
     retryAfterMs,
@@ -87,36 +83,31 @@ export function send(lava: LavaClient, init: SendInit, options: CallOptions = {}
 
 async function attempt(lava: LavaClient, init: SendInit, o: CallOptions): Promise<Result<SendResult, LavaError>> {
   const { method, url, body, stream } = init;
-  const { signal } = o;
-  const timeoutMs = o.timeoutMs ?? lava.timeoutMs;
-  const maxRetries = o.maxRetries ?? lava.maxRetries;
+  const { signal, timeoutMs = lava.timeoutMs, maxRetries = lava.maxRetries } = o;
   const headers = mergeHeaders(lava.headers, o.headers, init.headers);
   const key =
     o.idempotencyKey ?? headers['idempotency-key'] ?? (method === 'POST' ? crypto.randomUUID() : undefined);
   if (key) headers['idempotency-key'] = key;
-  // Without a key, a repeated write could be applied twice: only reads and keyed writes are retried.
-  const retryable = key !== undefined || method === 'GET' || method === 'HEAD';
+  // Without a key a repeated write could apply twice, so only reads and keyed writes are retried.
+  const retryable = key || method === 'GET' || method === 'HEAD';
   const $fetch = lava.fetch ? createFetch({ fetch: lava.fetch }) : ofetch;
-  const log = (entry: Omit<LavaLogEntry, 'method' | 'url'>) => lava.logger?.({ method, url, ...entry });
-  const aborted = () => lavaError('aborted', 'The request was aborted by the caller');
+  const log = (event: LavaLogEntry['event'], attempt: number, extra?: Partial<LavaLogEntry>) =>
+    lava.logger?.({ level: event === 'error' ? 'warn' : 'debug', event, method, url, attempt, ...extra });
+  const aborted = () => err(lavaError('aborted', 'Aborted by the caller'));
 
   for (let n = 1; ; n++) {
-    if (signal?.aborted) return err(aborted());
+    if (signal?.aborted) return aborted();
     const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeoutMs);
-    const onAbort = () => controller.abort();
-    signal?.addEventListener('abort', onAbort);
+    const abort = () => controller.abort();
+    const timer = setTimeout(abort, timeoutMs);
+    signal?.addEventListener('abort', abort);
     const started = Date.now();
-    log({ level: 'debug', event: 'request', attempt: n, headers: lava.logger && redactHeaders(headers) });
+    log('request', n, { headers: lava.logger && redactHeaders(headers) });
     let failure: LavaError;
     let retryAfterMs: number | undefined;
-    let keepListening = false;
+    let streaming = false;
     try {
-      const res = await $fetch.raw<string>(url, {
+      const res = await $fetch.raw(url, {
         method,
         headers,
         body,
@@ -125,31 +116,31 @@ async function attempt(lava: LavaClient, init: SendInit, o: CallOptions): Promis
         ignoreResponseError: true,
         responseType: stream ? 'stream' : 'text',
       } as never);
-      const status = res.status;
+      const { status } = res;
       const requestId = res.headers.get('x-lava-request-id') ?? undefined;
-      const text = stream ? '' : (res._data ?? '');
-      log({ level: 'debug', event: 'response', attempt: n, status, requestId, durationMs: Date.now() - started });
+      log('response', n, { status, requestId, durationMs: Date.now() - started });
       if (res.ok) {
-        keepListening = !!stream;
-        return ok({ response: res, text, status, requestId, attempts: n });
+        // A stream outlives this call: the caller's signal must still be able to cancel it.
+        streaming = !!stream;
+        return ok({ response: res, text: stream ? '' : (res._data ?? ''), status, requestId, attempts: n });
       }
       retryAfterMs = parseRetryAfter(res.headers.get('retry-after'));
-      const errorText = stream ? await res.text().catch(() => '') : text;
-      failure = apiError(status, errorText, requestId, n, retryAfterMs);
-      if (!RETRY_STATUSES.test(String(status))) return err(failure);
+      const text = stream ? await res.text().catch(() => '') : res._data;
+      failure = apiError(status, text ?? '', requestId, n, retryAfterMs);
+      if (!RETRY_STATUSES.test(`${status}`)) return err(failure);
     } catch (cause) {
-      if (signal?.aborted) return err(aborted());
-      failure = timedOut
+      if (signal?.aborted) return aborted();
+      failure = controller.signal.aborted
         ? lavaError('timeout', `No complete response within ${timeoutMs} ms`, { timeoutMs, attempts: n }, cause)
-        : lavaError('network', `Could not reach Lava: ${(cause as Error)?.message ?? cause}`, { attempts: n }, cause);
+        : lavaError('network', `Could not reach Lava: ${(cause as Error)?.message}`, { attempts: n }, cause);
     } finally {
       clearTimeout(timer);
-      if (!keepListening) signal?.removeEventListener('abort', onAbort);
+      if (!streaming) signal?.removeEventListener('abort', abort);
     }
-    log({ level: 'warn', event: 'error', attempt: n, error: failure.message });
+    log('error', n, { error: failure.message });
     if (!retryable || n > maxRetries || (retryAfterMs ?? 0) > MAX_RETRY_AFTER_MS) return err(failure);
     const delayMs = retryAfterMs ?? backoffDelay(n, lava.retryDelayMs);
-    log({ level: 'debug', event: 'retry', attempt: n, delayMs });
-    if (!(await sleep(delayMs, signal))) return err(aborted());
+    log('retry', n, { delayMs });
+    if (!(await sleep(delayMs, signal))) return aborted();
   }
 }

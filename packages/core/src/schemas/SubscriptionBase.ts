@@ -39,4 +39,3 @@ export const SubscriptionBase = v.looseObject({
   ),
 });
 export type SubscriptionBase = v.InferOutput<typeof SubscriptionBase>;
-

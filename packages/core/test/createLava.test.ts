@@ -1,0 +1,83 @@
+import { createLava, isLavaError, PRODUCTION_BASE_URL, SANDBOX_BASE_URL } from '@lava-sdk/core';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+const LIVE = 'aks_live_LIVEKEYnotreal0123456789abcdef';
+const TEST = 'aks_test_TESTKEYnotreal0123456789abcdef';
+
+afterEach(() => vi.unstubAllEnvs());
+
+function thrown(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (e) {
+    return e;
+  }
+  throw new Error('did not throw');
+}
+
+describe('createLava', () => {
+  it('picks the production host for live keys and the sandbox for test keys', () => {
+    expect(createLava({ secretKey: LIVE }).baseUrl).toBe(PRODUCTION_BASE_URL);
+    expect(createLava({ secretKey: TEST }).baseUrl).toBe(SANDBOX_BASE_URL);
+    expect(PRODUCTION_BASE_URL).toBe('https://api.lava.so/v1/');
+    expect(SANDBOX_BASE_URL).toBe('https://sandbox-api.lava.so/v1/');
+  });
+
+  it('reads LAVA_SECRET_KEY and LAVA_BASE_URL from the environment', () => {
+    vi.stubEnv('LAVA_SECRET_KEY', TEST);
+    vi.stubEnv('LAVA_BASE_URL', 'http://127.0.0.1:4010/v1');
+    const lava = createLava();
+    expect(lava.secretKey).toBe(TEST);
+    expect(lava.baseUrl).toBe('http://127.0.0.1:4010/v1/');
+  });
+
+  it('prefers options over the environment', () => {
+    vi.stubEnv('LAVA_SECRET_KEY', TEST);
+    const lava = createLava({ secretKey: LIVE, baseUrl: 'https://example.test/v1/' });
+    expect(lava.secretKey).toBe(LIVE);
+    expect(lava.baseUrl).toBe('https://example.test/v1/');
+  });
+
+  it('has defaults of 60 s, 2 retries and is frozen', () => {
+    const lava = createLava({ secretKey: LIVE });
+    expect(lava).toMatchObject({ timeoutMs: 60_000, maxRetries: 2 });
+    expect(Object.isFrozen(lava)).toBe(true);
+  });
+
+  it('keeps the key out of JSON and inspection', async () => {
+    const lava = createLava({ secretKey: LIVE });
+    const { inspect } = await import('node:util');
+    expect(JSON.stringify(lava)).not.toContain(LIVE);
+    expect(inspect(lava)).not.toContain(LIVE);
+    expect(String(lava)).not.toContain(LIVE);
+  });
+
+  it.each([
+    [{ baseUrl: 'ftp://x' }, 'baseUrl'],
+    [{ baseUrl: 'api.lava.so' }, 'baseUrl'],
+    [{ timeoutMs: 0 }, 'timeoutMs'],
+    [{ timeoutMs: Number.NaN }, 'timeoutMs'],
+    [{ maxRetries: -1 }, 'maxRetries'],
+    [{ fetch: 'nope' as unknown as typeof fetch }, 'fetch'],
+  ])('rejects %j with a config error', (options, field) => {
+    const error = thrown(() => createLava({ secretKey: LIVE, ...options }));
+    expect(isLavaError(error) && error.kind).toBe('config');
+    expect((error as Error).message).toContain(field);
+    expect((error as Error).message).not.toContain(LIVE);
+  });
+
+  it('refuses a secret key in a browser unless told to allow it', () => {
+    vi.stubGlobal('window', {});
+    vi.stubGlobal('document', {});
+    try {
+      const error = thrown(() => createLava({ secretKey: LIVE }));
+      expect(isLavaError(error) && error.kind).toBe('config');
+      expect((error as Error).message).not.toContain(LIVE);
+      expect(createLava({ secretKey: LIVE, dangerouslyAllowBrowser: true }).secretKey).toBe(LIVE);
+      // Without a key there is nothing to leak.
+      expect(() => createLava({ secretKey: '' })).not.toThrow();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+});
