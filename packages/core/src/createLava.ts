@@ -92,7 +92,15 @@ export function createLava(options: LavaOptions = {}): LavaClient {
     if (!(Number.isFinite(value) && value >= min)) throw invalid(`${name} must be a number >= ${min}`);
   }
   const headers = { ...options.headers };
-  const client = { baseUrl, fetch, timeoutMs, maxRetries: Math.floor(maxRetries), retryDelayMs, headers, logger };
+  const client = {
+    baseUrl,
+    fetch,
+    timeoutMs,
+    maxRetries: Math.floor(maxRetries),
+    retryDelayMs,
+    headers,
+    logger,
+  };
   // Non-enumerable, so JSON.stringify and console.log never show it.
   Object.defineProperty(client, 'secretKey', { value: secretKey });
   return Object.freeze(client);

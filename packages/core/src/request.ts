@@ -45,7 +45,8 @@ export function request<O extends GenericSchema>(
   if (bad >= 0) return errAsync(invalidParam(`path.${bad}`, 'must be a non-empty string, not "." or ".."'));
   const headers: Record<string, string> = {};
   if (spec.auth !== false) {
-    if (!lava.secretKey) return errAsync(lavaError('config', 'No Lava secret key: pass secretKey or set LAVA_SECRET_KEY'));
+    if (!lava.secretKey)
+      return errAsync(lavaError('config', 'No Lava secret key: pass secretKey or set LAVA_SECRET_KEY'));
     headers.authorization = `Bearer ${lava.secretKey}`;
   }
   const url = new URL(segments.join('/'), lava.baseUrl);
@@ -58,13 +59,17 @@ export function request<O extends GenericSchema>(
     body = JSON.stringify(params);
     headers['content-type'] = 'application/json';
   }
-  return send(lava, { method, url: url.href, headers, body }, options).andThen(({ text, status, requestId }) => {
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      return errAsync(invalidResponse('body is not JSON', status, requestId));
-    }
-    return parseResponse(spec.output, json, status, requestId).map((value) => withRequestId(value, requestId));
-  });
+  return send(lava, { method, url: url.href, headers, body }, options).andThen(
+    ({ text, status, requestId }) => {
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        return errAsync(invalidResponse('body is not JSON', status, requestId));
+      }
+      return parseResponse(spec.output, json, status, requestId).map((value) =>
+        withRequestId(value, requestId),
+      );
+    },
+  );
 }

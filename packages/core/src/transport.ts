@@ -47,15 +47,22 @@ export function apiError(
   retryAfterMs?: number,
 ): LavaError {
   const clean = redact(text);
-  let body: any = clean;
+  let body: unknown = clean;
   try {
     body = JSON.parse(clean);
   } catch {}
-  const error = body?.error;
-  const detail = error?.message ?? error ?? body?.message;
+  // Lava answers `{"error":"text"}` or `{"error":{"message","code","status"}}`; some proxies `{"message"}`.
+  type Shape = { error?: { message?: unknown; code?: unknown } | string; message?: unknown } | null;
+  const error = (body as Shape)?.error;
+  const detail = (typeof error === 'object' ? error?.message : error) ?? (body as Shape)?.message;
   const message =
-    typeof detail === 'string' ? detail : clean.replace(/(<[^>]*>|\s)+/g, ' ').trim().slice(0, 200) || 'no body';
-  const code = typeof error?.code === 'string' ? error.code : undefined;
+    typeof detail === 'string'
+      ? detail
+      : clean
+          .replace(/(<[^>]*>|\s)+/g, ' ')
+          .trim()
+          .slice(0, 200) || 'no body';
+  const code = typeof error === 'object' && typeof error?.code === 'string' ? error.code : undefined;
   return lavaError('api', `Lava API error ${status}: ${message}`, {
     status,
     code,
@@ -77,11 +84,19 @@ export function mergeHeaders(...sets: (Record<string, string> | undefined)[]): R
  * Sends one logical request with retries, a per-attempt timeout over headers and body, the caller's
  * signal, and an Idempotency-Key (generated for POST, reused on every retry). Non-2xx is an `api` error.
  */
-export function send(lava: LavaClient, init: SendInit, options: CallOptions = {}): ResultAsync<SendResult, LavaError> {
+export function send(
+  lava: LavaClient,
+  init: SendInit,
+  options: CallOptions = {},
+): ResultAsync<SendResult, LavaError> {
   return new ResultAsync(attempt(lava, init, options));
 }
 
-async function attempt(lava: LavaClient, init: SendInit, o: CallOptions): Promise<Result<SendResult, LavaError>> {
+async function attempt(
+  lava: LavaClient,
+  init: SendInit,
+  o: CallOptions,
+): Promise<Result<SendResult, LavaError>> {
   const { method, url, body, stream } = init;
   const { signal, timeoutMs = lava.timeoutMs, maxRetries = lava.maxRetries } = o;
   const headers = mergeHeaders(lava.headers, o.headers, init.headers);
@@ -131,7 +146,12 @@ async function attempt(lava: LavaClient, init: SendInit, o: CallOptions): Promis
     } catch (cause) {
       if (signal?.aborted) return aborted();
       failure = controller.signal.aborted
-        ? lavaError('timeout', `No complete response within ${timeoutMs} ms`, { timeoutMs, attempts: n }, cause)
+        ? lavaError(
+            'timeout',
+            `No complete response within ${timeoutMs} ms`,
+            { timeoutMs, attempts: n },
+            cause,
+          )
         : lavaError('network', `Could not reach Lava: ${(cause as Error)?.message}`, { attempts: n }, cause);
     } finally {
       clearTimeout(timer);

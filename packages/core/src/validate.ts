@@ -23,7 +23,10 @@ function issueError(
 }
 
 /** Validates a function's params; failure is an `invalid_params` error, so no request is sent. */
-export function parseParams<S extends GenericSchema>(schema: S, input: unknown): Result<InferOutput<S>, LavaError> {
+export function parseParams<S extends GenericSchema>(
+  schema: S,
+  input: unknown,
+): Result<InferOutput<S>, LavaError> {
   const result = safeParse(schema, input);
   return result.success ? ok(result.output) : err(issueError('invalid_params', toIssues(result.issues)));
 }

@@ -1,5 +1,5 @@
-export { CreateCustomerParams, createCustomer } from './createCustomer';
 export { Customer } from './Customer';
+export { CreateCustomerParams, createCustomer } from './createCustomer';
 export { deleteCustomer } from './deleteCustomer';
 export { CustomerSubscription, getCustomerSubscription } from './getCustomerSubscription';
 export { CustomerList, ListCustomersParams, listCustomers } from './listCustomers';

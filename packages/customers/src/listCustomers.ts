@@ -1,4 +1,11 @@
-import { type CallOptions, type LavaClient, type LavaError, listOf, PaginationParams, request } from '@lava-sdk/core';
+import {
+  type CallOptions,
+  type LavaClient,
+  type LavaError,
+  listOf,
+  PaginationParams,
+  request,
+} from '@lava-sdk/core';
 import type { ResultAsync } from 'neverthrow';
 import type * as v from 'valibot';
 import { Customer } from './Customer';

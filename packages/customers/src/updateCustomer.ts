@@ -34,7 +34,13 @@ export function updateCustomer(
 ): ResultAsync<Customer, LavaError> {
   return request(
     lava,
-    { method: 'PATCH', path: ['customers', customerId], params, input: UpdateCustomerParams, output: Customer },
+    {
+      method: 'PATCH',
+      path: ['customers', customerId],
+      params,
+      input: UpdateCustomerParams,
+      output: Customer,
+    },
     options,
   );
 }

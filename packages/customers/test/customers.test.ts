@@ -19,7 +19,12 @@ const auth = `Bearer ${SECRET_KEY}`;
 describe('createCustomer', () => {
   it('POSTs the params as JSON and parses the customer', async () => {
     const seen = mockApi(() => customer);
-    const params = { reference_id: 'user_42', email: 'ada@example.com', phone: '+14155550100', metadata: { a: 1 } };
+    const params = {
+      reference_id: 'user_42',
+      email: 'ada@example.com',
+      phone: '+14155550100',
+      metadata: { a: 1 },
+    };
     const result = await createCustomer(lava, params);
     expect(result._unsafeUnwrap()).toEqual(customer);
     expect(seen).toHaveLength(1);
@@ -49,7 +54,11 @@ describe('listCustomers', () => {
     const seen = mockApi(() => page([customer], 'con_next'));
     const result = await listCustomers(lava, { limit: 2, cursor: 'con_prev' });
     expect(result._unsafeUnwrap()).toEqual(page([customer], 'con_next'));
-    expect(seen[0]).toMatchObject({ method: 'GET', path: '/v1/customers', query: { limit: '2', cursor: 'con_prev' } });
+    expect(seen[0]).toMatchObject({
+      method: 'GET',
+      path: '/v1/customers',
+      query: { limit: '2', cursor: 'con_prev' },
+    });
     expect(seen[0]!.body).toBeUndefined();
   });
 
@@ -75,7 +84,11 @@ describe('listCustomers', () => {
     const ids: string[] = [];
     for await (const c of paginate(listCustomers, lava, { limit: 1 })) ids.push(c.customer_id);
     expect(ids).toEqual(['con_1', 'con_2', 'con_3']);
-    expect(seen.map((s) => s.query)).toEqual([{ limit: '1' }, { limit: '1', cursor: 'c2' }, { limit: '1', cursor: 'c3' }]);
+    expect(seen.map((s) => s.query)).toEqual([
+      { limit: '1' },
+      { limit: '1', cursor: 'c2' },
+      { limit: '1', cursor: 'c3' },
+    ]);
   });
 });
 
@@ -85,7 +98,11 @@ describe('retrieveCustomer', () => {
     const result = await retrieveCustomer(lava, 'con_test_01EXAMPLE000');
     expect(result._unsafeUnwrap()).toEqual(customer);
     expect(requestIdOf(result._unsafeUnwrap())).toBe('req_test_1');
-    expect(seen[0]).toMatchObject({ method: 'GET', path: '/v1/customers/con_test_01EXAMPLE000', body: undefined });
+    expect(seen[0]).toMatchObject({
+      method: 'GET',
+      path: '/v1/customers/con_test_01EXAMPLE000',
+      body: undefined,
+    });
     expect(seen[0]!.headers.authorization).toBe(auth);
     expect(seen[0]!.headers['idempotency-key']).toBeUndefined();
   });
@@ -103,14 +120,24 @@ describe('retrieveCustomer', () => {
       ),
     );
     const error = (await retrieveCustomer(lava, 'con_missing'))._unsafeUnwrapErr();
-    expect(error).toMatchObject({ kind: 'api', status: 404, code: 'not_found', requestId: 'req_404', attempts: 1 });
+    expect(error).toMatchObject({
+      kind: 'api',
+      status: 404,
+      code: 'not_found',
+      requestId: 'req_404',
+      attempts: 1,
+    });
     expect(error.message).toContain('Customer not found');
   });
 
   it('maps a 401 in the string error shape to an api error', async () => {
     mockApi(() => HttpResponse.json({ error: 'Authorization header missing' }, { status: 401 }));
     const error = (await retrieveCustomer(lava, 'con_1'))._unsafeUnwrapErr();
-    expect(error).toMatchObject({ kind: 'api', status: 401, body: { error: 'Authorization header missing' } });
+    expect(error).toMatchObject({
+      kind: 'api',
+      status: 401,
+      body: { error: 'Authorization header missing' },
+    });
     expect(error.message).toContain('Authorization header missing');
   });
 
@@ -157,7 +184,9 @@ describe('updateCustomer', () => {
 
   it('rejects a bad phone number', async () => {
     const seen = mockApi(() => customer);
-    expect((await updateCustomer(lava, 'con_1', { phone: '12' }))._unsafeUnwrapErr().kind).toBe('invalid_params');
+    expect((await updateCustomer(lava, 'con_1', { phone: '12' }))._unsafeUnwrapErr().kind).toBe(
+      'invalid_params',
+    );
     expect(seen).toHaveLength(0);
   });
 });
@@ -171,7 +200,10 @@ describe('deleteCustomer', () => {
 
   it('maps 404', async () => {
     mockApi(() => lavaErrorResponse(404, 'Customer not found'));
-    expect((await deleteCustomer(lava, 'con_x'))._unsafeUnwrapErr()).toMatchObject({ kind: 'api', status: 404 });
+    expect((await deleteCustomer(lava, 'con_x'))._unsafeUnwrapErr()).toMatchObject({
+      kind: 'api',
+      status: 404,
+    });
   });
 });
 
