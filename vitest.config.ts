@@ -4,9 +4,13 @@ import { defineConfig } from 'vitest/config';
 
 // Alias every workspace package to its sources, so `pnpm test` works on a fresh clone before any build.
 const packagesDir = fileURLToPath(new URL('./packages/', import.meta.url));
-const alias = readdirSync(packagesDir).map((dir) => {
+// A subpath export such as `@lava-sdk/emulator/server` maps to `src/server.ts`.
+const alias = readdirSync(packagesDir).flatMap((dir) => {
   const { name } = JSON.parse(readFileSync(`${packagesDir}${dir}/package.json`, 'utf8'));
-  return { find: new RegExp(`^${name}$`), replacement: `${packagesDir}${dir}/src/index.ts` };
+  return [
+    { find: new RegExp(`^${name}$`), replacement: `${packagesDir}${dir}/src/index.ts` },
+    { find: new RegExp(`^${name}/(?!package\\.json$)(.+)$`), replacement: `${packagesDir}${dir}/src/$1.ts` },
+  ];
 });
 
 export default defineConfig({

@@ -20,8 +20,8 @@ export interface RequestSpec<O extends GenericSchema> {
   input?: GenericSchema;
   /** Schema of a 2xx body. */
   output: O;
-  /** Set false for the few endpoints that take no secret key. */
-  auth?: boolean;
+  /** `false` for endpoints that take no key; `'optional'` to send the key only when there is one. */
+  auth?: boolean | 'optional';
 }
 
 /**
@@ -44,7 +44,7 @@ export function request<O extends GenericSchema>(
   const bad = segments.indexOf(undefined);
   if (bad >= 0) return errAsync(invalidParam(`path.${bad}`, 'must be a non-empty string, not "." or ".."'));
   const headers: Record<string, string> = {};
-  if (spec.auth !== false) {
+  if (spec.auth !== false && (lava.secretKey || spec.auth !== 'optional')) {
     if (!lava.secretKey)
       return errAsync(lavaError('config', 'No Lava secret key: pass secretKey or set LAVA_SECRET_KEY'));
     headers.authorization = `Bearer ${lava.secretKey}`;

@@ -238,3 +238,20 @@ describe('logger', () => {
     expect(JSON.stringify(entries)).not.toContain(SECRET_KEY);
   });
 });
+
+describe('optional auth', () => {
+  it('sends the key when there is one and nothing otherwise', async () => {
+    const seen = mockApi(() => ({ ok: true }));
+    const spec = { method: 'GET', path: ['models'], auth: 'optional', output: v.looseObject({}) } as const;
+    expect((await request(lava, spec)).isOk()).toBe(true);
+    const previous = process.env.LAVA_SECRET_KEY;
+    delete process.env.LAVA_SECRET_KEY;
+    try {
+      expect((await request(testLava({ secretKey: '' }), spec)).isOk()).toBe(true);
+    } finally {
+      if (previous !== undefined) process.env.LAVA_SECRET_KEY = previous;
+    }
+    expect(seen[0]!.headers.authorization).toBe(`Bearer ${SECRET_KEY}`);
+    expect(seen[1]!.headers.authorization).toBeUndefined();
+  });
+});
