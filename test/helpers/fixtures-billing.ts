@@ -66,7 +66,12 @@ export const usage = {
       total_charge: '0.0006000000',
     },
   ],
-  totals: { total_requests: 3, total_usage_tokens: 600, total_cost: '0.0001980000', total_charge: '0.0006000000' },
+  totals: {
+    total_requests: 3,
+    total_usage_tokens: 600,
+    total_cost: '0.0001980000',
+    total_charge: '0.0006000000',
+  },
 };
 
 export const plan = {

@@ -1,1 +1,2 @@
-export {};
+export { CheckoutSession } from './CheckoutSession';
+export { CreateCheckoutSessionParams, createCheckoutSession } from './createCheckoutSession';

@@ -69,39 +69,32 @@ export const SANDBOX_BASE_URL = 'https://sandbox-api.lava.so/v1/';
  * ```
  */
 export function createLava(options: LavaOptions = {}): LavaClient {
-  const { secretKey: key, fetch, timeoutMs = 60_000, maxRetries = 2, retryDelayMs = 500, logger } = options;
-  const invalid = (what: string) => lavaError('config', `Invalid Lava options: ${what}`);
-  if (key != null && typeof key !== 'string') throw invalid('secretKey must be a string');
-  const secretKey = key?.trim() || readEnv('LAVA_SECRET_KEY');
-  if (secretKey && typeof document !== 'undefined' && !options.dangerouslyAllowBrowser) {
-    throw invalid('a secret key in a browser is readable by every visitor; call Lava from a server');
+  const { secretKey: key, baseUrl: base, dangerouslyAllowBrowser, ...rest } = options;
+  const secretKey = (typeof key === 'string' && key.trim()) || readEnv('LAVA_SECRET_KEY');
+  if (secretKey && typeof document !== 'undefined' && !dangerouslyAllowBrowser) {
+    throw lavaError(
+      'config',
+      'A secret key in a browser is readable by every visitor: call Lava from a server',
+    );
   }
-  let baseUrl =
-    options.baseUrl ??
+  const baseUrl =
+    base ??
     readEnv('LAVA_BASE_URL') ??
     (secretKey?.startsWith('aks_test_') ? SANDBOX_BASE_URL : PRODUCTION_BASE_URL);
-  if (!/^https?:\/\/[^/]/.test(baseUrl)) throw invalid('baseUrl must be an http(s) URL');
-  if (!baseUrl.endsWith('/')) baseUrl += '/';
-  if (fetch != null && typeof fetch !== 'function') throw invalid('fetch must be a function');
-  const counts: [string, number, number][] = [
-    ['timeoutMs', timeoutMs, 1],
-    ['maxRetries', maxRetries, 0],
-    ['retryDelayMs', retryDelayMs, 0],
-  ];
-  for (const [name, value, min] of counts) {
-    if (!(Number.isFinite(value) && value >= min)) throw invalid(`${name} must be a number >= ${min}`);
-  }
-  const headers = { ...options.headers };
+  if (!/^https?:\/\/[^/]/.test(baseUrl)) throw lavaError('config', 'Invalid baseUrl: must be an http(s) URL');
+  // Numbers and fetch are checked by the transport, so this stays small enough for token-only bundles.
   const client = {
-    baseUrl,
-    fetch,
-    timeoutMs,
-    maxRetries: Math.floor(maxRetries),
-    retryDelayMs,
-    headers,
-    logger,
+    timeoutMs: 60_000,
+    maxRetries: 2,
+    retryDelayMs: 500,
+    ...rest,
+    headers: { ...rest.headers },
   };
   // Non-enumerable, so JSON.stringify and console.log never show it.
-  Object.defineProperty(client, 'secretKey', { value: secretKey });
-  return Object.freeze(client);
+  return Object.freeze(
+    Object.defineProperties(client, {
+      baseUrl: { value: baseUrl.replace(/\/?$/, '/'), enumerable: true },
+      secretKey: { value: secretKey },
+    }),
+  ) as LavaClient;
 }

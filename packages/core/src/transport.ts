@@ -105,7 +105,19 @@ async function attempt(
   if (key) headers['idempotency-key'] = key;
   // Without a key a repeated write could apply twice, so only reads and keyed writes are retried.
   const retryable = key || method === 'GET' || method === 'HEAD';
-  const $fetch = lava.fetch ? createFetch({ fetch: lava.fetch }) : ofetch;
+  const { retryDelayMs, fetch } = lava;
+  // Checked here rather than in createLava, which must stay tiny for token-only bundles.
+  for (const [name, value, min] of [
+    ['timeoutMs', timeoutMs, 1],
+    ['maxRetries', maxRetries, 0],
+    ['retryDelayMs', retryDelayMs, 0],
+  ] as const) {
+    if (!(Number.isFinite(value) && value >= min))
+      return err(lavaError('config', `Invalid ${name}: must be a number >= ${min}`));
+  }
+  if (fetch != null && typeof fetch !== 'function')
+    return err(lavaError('config', 'Invalid fetch: must be a function'));
+  const $fetch = fetch ? createFetch({ fetch }) : ofetch;
   const log = (event: LavaLogEntry['event'], attempt: number, extra?: Partial<LavaLogEntry>) =>
     lava.logger?.({ level: event === 'error' ? 'warn' : 'debug', event, method, url, attempt, ...extra });
   const aborted = () => err(lavaError('aborted', 'Aborted by the caller'));
@@ -158,8 +170,9 @@ async function attempt(
       if (!streaming) signal?.removeEventListener('abort', abort);
     }
     log('error', n, { error: failure.message });
-    if (!retryable || n > maxRetries || (retryAfterMs ?? 0) > MAX_RETRY_AFTER_MS) return err(failure);
-    const delayMs = retryAfterMs ?? backoffDelay(n, lava.retryDelayMs);
+    if (!retryable || n > Math.floor(maxRetries) || (retryAfterMs ?? 0) > MAX_RETRY_AFTER_MS)
+      return err(failure);
+    const delayMs = retryAfterMs ?? backoffDelay(n, retryDelayMs);
     log('retry', n, { delayMs });
     if (!(await sleep(delayMs, signal))) return aborted();
   }

@@ -1,4 +1,5 @@
 import { createLava, isLavaError, PRODUCTION_BASE_URL, SANDBOX_BASE_URL } from '@lava-sdk/core';
+import { retrieveCustomer } from '@lava-sdk/customers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 const LIVE = 'aks_live_LIVEKEYnotreal0123456789abcdef';
@@ -55,15 +56,30 @@ describe('createLava', () => {
   it.each([
     [{ baseUrl: 'ftp://x' }, 'baseUrl'],
     [{ baseUrl: 'api.lava.so' }, 'baseUrl'],
-    [{ timeoutMs: 0 }, 'timeoutMs'],
-    [{ timeoutMs: Number.NaN }, 'timeoutMs'],
-    [{ maxRetries: -1 }, 'maxRetries'],
-    [{ fetch: 'nope' as unknown as typeof fetch }, 'fetch'],
   ])('rejects %j with a config error', (options, field) => {
     const error = thrown(() => createLava({ secretKey: LIVE, ...options }));
     expect(isLavaError(error) && error.kind).toBe('config');
     expect((error as Error).message).toContain(field);
     expect((error as Error).message).not.toContain(LIVE);
+  });
+
+  // Numbers and fetch are checked when a call is made, so createLava stays small for token-only bundles.
+  it.each([
+    [{ timeoutMs: 0 }, 'timeoutMs'],
+    [{ timeoutMs: Number.NaN }, 'timeoutMs'],
+    [{ maxRetries: -1 }, 'maxRetries'],
+    [{ retryDelayMs: Number.POSITIVE_INFINITY }, 'retryDelayMs'],
+    [{ fetch: 'nope' as unknown as typeof fetch }, 'fetch'],
+  ])('returns a config error for %j at the first call, sending nothing', async (options, field) => {
+    const lava = createLava({ secretKey: LIVE, baseUrl: 'http://127.0.0.1:9/v1/', ...options });
+    const error = (await retrieveCustomer(lava, 'con_1'))._unsafeUnwrapErr();
+    expect(error.kind).toBe('config');
+    expect(error.message).toContain(field);
+  });
+
+  it('rejects a bad per-call timeout the same way', async () => {
+    const lava = createLava({ secretKey: LIVE, baseUrl: 'http://127.0.0.1:9/v1/' });
+    expect((await retrieveCustomer(lava, 'con_1', { timeoutMs: -5 }))._unsafeUnwrapErr().kind).toBe('config');
   });
 
   it('refuses a secret key in a browser unless told to allow it', () => {

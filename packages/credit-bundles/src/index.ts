@@ -1,1 +1,3 @@
-export {};
+export { CreditBundle } from './CreditBundle';
+export { CreditBundleList, ListCreditBundlesParams, listCreditBundles } from './listCreditBundles';
+export { retrieveCreditBundle } from './retrieveCreditBundle';

@@ -1,1 +1,11 @@
-export {};
+export { cancelSubscription } from './cancelSubscription';
+export { CreatePlanParams, createPlan } from './createPlan';
+export { CreatedSubscription, CreateSubscriptionParams, createSubscription } from './createSubscription';
+export { deletePlan } from './deletePlan';
+export { ListPlansParams, listPlans, PlanList } from './listPlans';
+export { ListSubscriptionsParams, listSubscriptions, SubscriptionList } from './listSubscriptions';
+export { Plan } from './Plan';
+export { retrievePlan } from './retrievePlan';
+export { Subscription } from './Subscription';
+export { UpdatePlanParams, updatePlan } from './updatePlan';
+export { UpdateSubscriptionParams, updateSubscription } from './updateSubscription';

@@ -1,1 +1,2 @@
-export {};
+export { RetrieveUsageParams, retrieveUsage } from './retrieveUsage';
+export { Usage } from './Usage';

@@ -1,0 +1,53 @@
+import {
+  type CallOptions,
+  type LavaClient,
+  type LavaError,
+  listOf,
+  NonEmpty,
+  paginationEntries,
+  request,
+} from '@lava-sdk/core';
+import type { ResultAsync } from 'neverthrow';
+import * as v from 'valibot';
+import { CreditBundle } from './CreditBundle';
+
+/** Params of `listCreditBundles`: pagination plus an optional `plan_id` filter. */
+export const ListCreditBundlesParams = v.optional(
+  v.looseObject({ ...paginationEntries, plan_id: v.optional(NonEmpty) }),
+);
+export type ListCreditBundlesParams = v.InferInput<typeof ListCreditBundlesParams>;
+
+/** A page of credit bundles. */
+export const CreditBundleList = listOf(CreditBundle);
+export type CreditBundleList = v.InferOutput<typeof CreditBundleList>;
+
+/**
+ * Lists credit bundles, one page at a time (`GET /credit_bundles`). Use
+ * `paginate(listCreditBundles, lava, params)` for every page.
+ *
+ * @param lava - The client context.
+ * @param params - `cursor`, `limit` (1–100) and `plan_id`.
+ * @param options - Per-call signal, timeout, retries and headers.
+ * @returns `{ data, has_more, next_cursor }`.
+ * @example
+ * ```ts
+ * const page = await listCreditBundles(lava, { plan_id: 'sc_123' });
+ * ```
+ */
+export function listCreditBundles(
+  lava: LavaClient,
+  params?: ListCreditBundlesParams,
+  options?: CallOptions,
+): ResultAsync<CreditBundleList, LavaError> {
+  return request(
+    lava,
+    {
+      method: 'GET',
+      path: ['credit_bundles'],
+      params,
+      input: ListCreditBundlesParams,
+      output: CreditBundleList,
+    },
+    options,
+  );
+}

@@ -1,0 +1,43 @@
+import {
+  type CallOptions,
+  type LavaClient,
+  type LavaError,
+  listOf,
+  PaginationParams,
+  request,
+} from '@lava-sdk/core';
+import type { ResultAsync } from 'neverthrow';
+import type * as v from 'valibot';
+import { Meter } from './Meter';
+
+/** Params of `listMeters`: `cursor` and `limit` (1–100). */
+export const ListMetersParams = PaginationParams;
+export type ListMetersParams = PaginationParams;
+
+/** A page of meters. */
+export const MeterList = listOf(Meter);
+export type MeterList = v.InferOutput<typeof MeterList>;
+
+/**
+ * Lists meters, one page at a time (`GET /meters`). Use `paginate(listMeters, lava)` for every page.
+ *
+ * @param lava - The client context.
+ * @param params - `cursor` and `limit` (1–100).
+ * @param options - Per-call signal, timeout, retries and headers.
+ * @returns `{ data, has_more, next_cursor }`.
+ * @example
+ * ```ts
+ * const page = await listMeters(lava, { limit: 20 });
+ * ```
+ */
+export function listMeters(
+  lava: LavaClient,
+  params?: ListMetersParams,
+  options?: CallOptions,
+): ResultAsync<MeterList, LavaError> {
+  return request(
+    lava,
+    { method: 'GET', path: ['meters'], params, input: ListMetersParams, output: MeterList },
+    options,
+  );
+}

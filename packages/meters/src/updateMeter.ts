@@ -1,0 +1,44 @@
+import { type CallOptions, type LavaClient, type LavaError, NonEmpty, request } from '@lava-sdk/core';
+import type { ResultAsync } from 'neverthrow';
+import * as v from 'valibot';
+import { Meter } from './Meter';
+import { Tiers } from './Tiers';
+
+const Immutable = v.optional(v.never('cannot be changed after the meter is created'));
+
+/** Params of `updateMeter`: only `name` and `tiers` may change. */
+export const UpdateMeterParams = v.looseObject({
+  name: v.optional(NonEmpty),
+  tiers: v.optional(Tiers),
+  rate_type: Immutable,
+  tier_type: Immutable,
+  meter_slug: Immutable,
+});
+export type UpdateMeterParams = v.InferInput<typeof UpdateMeterParams>;
+
+/**
+ * Updates a meter (`PATCH /meters/{id}`). Only `name` and `tiers` can change; `rate_type`, `tier_type`
+ * and `meter_slug` are fixed at creation and rejected here.
+ *
+ * @param lava - The client context.
+ * @param id - The meter id; percent-encoded into the path.
+ * @param params - `name` and/or `tiers` (the full new list).
+ * @param options - Per-call signal, timeout, retries, idempotency key and headers.
+ * @returns The updated meter.
+ * @example
+ * ```ts
+ * await updateMeter(lava, 'prd_123', { tiers: [{ start: '0', rate: '0.90' }] });
+ * ```
+ */
+export function updateMeter(
+  lava: LavaClient,
+  id: string,
+  params: UpdateMeterParams,
+  options?: CallOptions,
+): ResultAsync<Meter, LavaError> {
+  return request(
+    lava,
+    { method: 'PATCH', path: ['meters', id], params, input: UpdateMeterParams, output: Meter },
+    options,
+  );
+}

@@ -1,0 +1,72 @@
+import { type CallOptions, type LavaClient, type LavaError, NonEmpty, request } from '@lava-sdk/core';
+import type { ResultAsync } from 'neverthrow';
+import * as v from 'valibot';
+import { Request } from './Request';
+
+// Request metadata rules (lava-api.md §2.3, §3.5): at most 100 pairs; keys of ASCII letters, digits and
+// underscores; keys and values 1–255 characters.
+const RequestMetadata = v.pipe(
+  v.record(
+    v.pipe(
+      v.string(),
+      v.regex(/^[A-Za-z0-9_]+$/, 'keys must be ASCII letters, digits or underscores'),
+      v.maxLength(255, 'keys must be at most 255 characters'),
+    ),
+    v.pipe(
+      v.string(),
+      v.minLength(1, 'values must not be empty'),
+      v.maxLength(255, 'values must be at most 255 characters'),
+    ),
+  ),
+  v.maxEntries(100, 'must have at most 100 pairs'),
+);
+
+const Count = v.optional(v.pipe(v.number(), v.finite(), v.minValue(0, 'must be 0 or more')));
+
+/** Params of `createRequest`. */
+export const CreateRequestParams = v.looseObject({
+  request_id: NonEmpty,
+  customer_id: NonEmpty,
+  meter_slug: NonEmpty,
+  metadata: v.optional(RequestMetadata),
+  input_tokens: Count,
+  output_tokens: Count,
+  input_characters: Count,
+  output_characters: Count,
+  input_seconds: Count,
+  output_seconds: Count,
+});
+export type CreateRequestParams = v.InferInput<typeof CreateRequestParams>;
+
+/**
+ * Records usage for a customer against a meter (`POST /requests`), for usage that did not go through
+ * the gateway. Idempotent on your `request_id`: a repeated id returns the existing record.
+ *
+ * @param lava - The client context.
+ * @param params - `request_id` (your id), `customer_id`, `meter_slug`; optional `metadata` and the
+ *   `input_`/`output_` `tokens`, `characters` and `seconds` counts (>= 0).
+ * @param options - Per-call signal, timeout, retries, idempotency key and headers.
+ * @returns The request record.
+ * @example
+ * ```ts
+ * await createRequest(lava, {
+ *   request_id: 'job_42',
+ *   customer_id: 'con_123',
+ *   meter_slug: 'chat',
+ *   input_tokens: 120,
+ *   output_tokens: 80,
+ *   metadata: { feature: 'chat' },
+ * });
+ * ```
+ */
+export function createRequest(
+  lava: LavaClient,
+  params: CreateRequestParams,
+  options?: CallOptions,
+): ResultAsync<Request, LavaError> {
+  return request(
+    lava,
+    { method: 'POST', path: ['requests'], params, input: CreateRequestParams, output: Request },
+    options,
+  );
+}

@@ -1,0 +1,60 @@
+import {
+  type CallOptions,
+  type LavaClient,
+  type LavaError,
+  listOf,
+  NonEmpty,
+  paginationEntries,
+  request,
+} from '@lava-sdk/core';
+import type { ResultAsync } from 'neverthrow';
+import * as v from 'valibot';
+import { Request } from './Request';
+
+// `{ key: value }`, sent as the JSON string of its entries (`[["key","value"]]`), exactly as the
+// official SDK builds it.
+const MetadataFilters = v.pipe(
+  v.record(v.string(), v.string()),
+  v.transform((filters) => JSON.stringify(Object.entries(filters))),
+);
+
+/** Params of `listRequests`: pagination plus `customer_id`, `meter_id` and `metadata_filters`. */
+export const ListRequestsParams = v.optional(
+  v.looseObject({
+    ...paginationEntries,
+    customer_id: v.optional(NonEmpty),
+    meter_id: v.optional(NonEmpty),
+    metadata_filters: v.optional(MetadataFilters),
+  }),
+);
+export type ListRequestsParams = v.InferInput<typeof ListRequestsParams>;
+
+/** A page of requests. */
+export const RequestList = listOf(Request);
+export type RequestList = v.InferOutput<typeof RequestList>;
+
+/**
+ * Lists usage records, newest first, one page at a time (`GET /requests`). Use
+ * `paginate(listRequests, lava, params)` for every page.
+ *
+ * @param lava - The client context.
+ * @param params - `cursor`, `limit` (1–100), `customer_id`, `meter_id`, and `metadata_filters`
+ *   (`{ key: value }`; sent as a JSON array of `[key, value]` pairs).
+ * @param options - Per-call signal, timeout, retries and headers.
+ * @returns `{ data, has_more, next_cursor }`.
+ * @example
+ * ```ts
+ * const page = await listRequests(lava, { customer_id: 'con_123', metadata_filters: { feature: 'chat' } });
+ * ```
+ */
+export function listRequests(
+  lava: LavaClient,
+  params?: ListRequestsParams,
+  options?: CallOptions,
+): ResultAsync<RequestList, LavaError> {
+  return request(
+    lava,
+    { method: 'GET', path: ['requests'], params, input: ListRequestsParams, output: RequestList },
+    options,
+  );
+}

@@ -1,0 +1,55 @@
+import {
+  type CallOptions,
+  type LavaClient,
+  type LavaError,
+  NonEmpty,
+  request,
+  SubscriptionBase,
+} from '@lava-sdk/core';
+import type { ResultAsync } from 'neverthrow';
+import * as v from 'valibot';
+
+/** Params of `createSubscription`. */
+export const CreateSubscriptionParams = v.looseObject({
+  /** `con_…` or your `reference_id`. */
+  customer_id: NonEmpty,
+  /** A free plan (`period_amount` `"0"`); paid plans start only through checkout. */
+  plan_id: NonEmpty,
+});
+export type CreateSubscriptionParams = v.InferInput<typeof CreateSubscriptionParams>;
+
+/** The answer of `createSubscription`. */
+export const CreatedSubscription = v.looseObject({ subscription: SubscriptionBase });
+export type CreatedSubscription = v.InferOutput<typeof CreatedSubscription>;
+
+/**
+ * Puts a customer on a free plan (`POST /subscriptions`). Paid plans need checkout
+ * (`createCheckoutSession`).
+ *
+ * @param lava - The client context.
+ * @param params - `customer_id` and `plan_id`.
+ * @param options - Per-call signal, timeout, retries, idempotency key and headers.
+ * @returns `{ subscription }`.
+ * @example
+ * ```ts
+ * const result = await createSubscription(lava, { customer_id: 'con_123', plan_id: 'sc_free' });
+ * result.map((r) => r.subscription.subscription_id);
+ * ```
+ */
+export function createSubscription(
+  lava: LavaClient,
+  params: CreateSubscriptionParams,
+  options?: CallOptions,
+): ResultAsync<CreatedSubscription, LavaError> {
+  return request(
+    lava,
+    {
+      method: 'POST',
+      path: ['subscriptions'],
+      params,
+      input: CreateSubscriptionParams,
+      output: CreatedSubscription,
+    },
+    options,
+  );
+}

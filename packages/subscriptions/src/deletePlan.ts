@@ -1,0 +1,23 @@
+import { type CallOptions, Deleted, type LavaClient, type LavaError, request } from '@lava-sdk/core';
+import type { ResultAsync } from 'neverthrow';
+
+/**
+ * Deletes a plan (`DELETE /plans/{id}`): a soft delete that also removes the plan's credit bundles.
+ *
+ * @param lava - The client context.
+ * @param id - The plan id; percent-encoded into the path.
+ * @param options - Per-call signal, timeout, retries, idempotency key and headers.
+ * @returns `{ id, deleted: true }`.
+ * @example
+ * ```ts
+ * const result = await deletePlan(lava, 'sc_123');
+ * result.map((d) => d.deleted);
+ * ```
+ */
+export function deletePlan(
+  lava: LavaClient,
+  id: string,
+  options?: CallOptions,
+): ResultAsync<Deleted, LavaError> {
+  return request(lava, { method: 'DELETE', path: ['plans', id], output: Deleted }, options);
+}

@@ -1,0 +1,43 @@
+import {
+  type CallOptions,
+  type LavaClient,
+  type LavaError,
+  listOf,
+  PaginationParams,
+  request,
+} from '@lava-sdk/core';
+import type { ResultAsync } from 'neverthrow';
+import type * as v from 'valibot';
+import { Plan } from './Plan';
+
+/** Params of `listPlans`: `cursor` and `limit` (1–100, default 10). */
+export const ListPlansParams = PaginationParams;
+export type ListPlansParams = PaginationParams;
+
+/** A page of plans. */
+export const PlanList = listOf(Plan);
+export type PlanList = v.InferOutput<typeof PlanList>;
+
+/**
+ * Lists plans, one page at a time (`GET /plans`). Use `paginate(listPlans, lava)` for every page.
+ *
+ * @param lava - The client context.
+ * @param params - `cursor` and `limit` (1–100).
+ * @param options - Per-call signal, timeout, retries and headers.
+ * @returns `{ data, has_more, next_cursor }`.
+ * @example
+ * ```ts
+ * const page = await listPlans(lava, { limit: 50 });
+ * ```
+ */
+export function listPlans(
+  lava: LavaClient,
+  params?: ListPlansParams,
+  options?: CallOptions,
+): ResultAsync<PlanList, LavaError> {
+  return request(
+    lava,
+    { method: 'GET', path: ['plans'], params, input: ListPlansParams, output: PlanList },
+    options,
+  );
+}

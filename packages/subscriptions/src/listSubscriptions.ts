@@ -1,0 +1,57 @@
+import {
+  type CallOptions,
+  type LavaClient,
+  type LavaError,
+  listOf,
+  NonEmpty,
+  paginationEntries,
+  request,
+} from '@lava-sdk/core';
+import type { ResultAsync } from 'neverthrow';
+import * as v from 'valibot';
+import { Subscription } from './Subscription';
+
+/** Params of `listSubscriptions`: pagination, `status` (`active` by default) and `customer_id`. */
+export const ListSubscriptionsParams = v.optional(
+  v.looseObject({
+    ...paginationEntries,
+    status: v.optional(v.picklist(['active', 'cancelled', 'all'])),
+    customer_id: v.optional(NonEmpty),
+  }),
+);
+export type ListSubscriptionsParams = v.InferInput<typeof ListSubscriptionsParams>;
+
+/** A page of subscriptions. */
+export const SubscriptionList = listOf(Subscription);
+export type SubscriptionList = v.InferOutput<typeof SubscriptionList>;
+
+/**
+ * Lists subscriptions across customers, one page at a time (`GET /subscriptions`). Use
+ * `paginate(listSubscriptions, lava, params)` for every page.
+ *
+ * @param lava - The client context.
+ * @param params - `cursor`, `limit` (1–100), `status` (`active` | `cancelled` | `all`) and `customer_id`.
+ * @param options - Per-call signal, timeout, retries and headers.
+ * @returns `{ data, has_more, next_cursor }`.
+ * @example
+ * ```ts
+ * const page = await listSubscriptions(lava, { status: 'all', customer_id: 'con_123' });
+ * ```
+ */
+export function listSubscriptions(
+  lava: LavaClient,
+  params?: ListSubscriptionsParams,
+  options?: CallOptions,
+): ResultAsync<SubscriptionList, LavaError> {
+  return request(
+    lava,
+    {
+      method: 'GET',
+      path: ['subscriptions'],
+      params,
+      input: ListSubscriptionsParams,
+      output: SubscriptionList,
+    },
+    options,
+  );
+}

@@ -1,0 +1,50 @@
+import {
+  type CallOptions,
+  type LavaClient,
+  type LavaError,
+  NonEmpty,
+  request,
+  Success,
+} from '@lava-sdk/core';
+import type { ResultAsync } from 'neverthrow';
+import * as v from 'valibot';
+
+/** Params of `updateSubscription`: the `auto_top_up_bundle_id` key is required; null disables auto top-up. */
+export const UpdateSubscriptionParams = v.looseObject({
+  /** A credit bundle of the subscription's plan, or null. */
+  auto_top_up_bundle_id: v.nullable(NonEmpty),
+});
+export type UpdateSubscriptionParams = v.InferInput<typeof UpdateSubscriptionParams>;
+
+/**
+ * Sets or clears a subscription's auto top-up bundle (`PATCH /subscriptions/{id}`).
+ *
+ * @param lava - The client context.
+ * @param id - The subscription id; percent-encoded into the path.
+ * @param params - `{ auto_top_up_bundle_id }`: a bundle of the same plan, or null to disable.
+ * @param options - Per-call signal, timeout, retries, idempotency key and headers.
+ * @returns `{ success }`.
+ * @example
+ * ```ts
+ * await updateSubscription(lava, 'as_123', { auto_top_up_bundle_id: 'cb_1' });
+ * await updateSubscription(lava, 'as_123', { auto_top_up_bundle_id: null }); // turn it off
+ * ```
+ */
+export function updateSubscription(
+  lava: LavaClient,
+  id: string,
+  params: UpdateSubscriptionParams,
+  options?: CallOptions,
+): ResultAsync<Success, LavaError> {
+  return request(
+    lava,
+    {
+      method: 'PATCH',
+      path: ['subscriptions', id],
+      params,
+      input: UpdateSubscriptionParams,
+      output: Success,
+    },
+    options,
+  );
+}

@@ -1,0 +1,57 @@
+import { type CallOptions, type LavaClient, type LavaError, NonEmpty, request } from '@lava-sdk/core';
+import type { ResultAsync } from 'neverthrow';
+import * as v from 'valibot';
+import { Usage } from './Usage';
+
+// An ISO 8601 date (`2026-01-01`) or date-time (`2026-01-01T00:00:00-05:00`); the offset of `start`
+// sets the time zone the days are grouped in.
+const IsoDate = v.pipe(
+  v.string(),
+  v.regex(
+    /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/i,
+    'must be an ISO 8601 date or date-time such as 2026-01-01 or 2026-01-01T00:00:00Z',
+  ),
+  v.check((s) => !Number.isNaN(Date.parse(s)), 'must be a valid date'),
+);
+
+// `{ key: value }`, sent as the JSON string of its entries, exactly as the official SDK builds it.
+const MetadataFilters = v.pipe(
+  v.record(v.string(), v.string()),
+  v.transform((filters) => JSON.stringify(Object.entries(filters))),
+);
+
+/** Params of `retrieveUsage`: `start` is required; `end` defaults to now; both are inclusive. */
+export const RetrieveUsageParams = v.looseObject({
+  start: IsoDate,
+  end: v.optional(IsoDate),
+  customer_id: v.optional(NonEmpty),
+  meter_id: v.optional(NonEmpty),
+  metadata_filters: v.optional(MetadataFilters),
+});
+export type RetrieveUsageParams = v.InferInput<typeof RetrieveUsageParams>;
+
+/**
+ * Retrieves usage statistics grouped by day (`GET /usage`).
+ *
+ * @param lava - The client context.
+ * @param params - `start` (required), `end`, `customer_id`, `meter_id`, and `metadata_filters`
+ *   (`{ key: value }`; sent as a JSON array of `[key, value]` pairs).
+ * @param options - Per-call signal, timeout, retries and headers.
+ * @returns `{ items, totals }`: requests, tokens, cost and charge per day and in total.
+ * @example
+ * ```ts
+ * const result = await retrieveUsage(lava, { start: '2026-01-01', customer_id: 'con_123' });
+ * result.map((u) => u.totals.total_charge);
+ * ```
+ */
+export function retrieveUsage(
+  lava: LavaClient,
+  params: RetrieveUsageParams,
+  options?: CallOptions,
+): ResultAsync<Usage, LavaError> {
+  return request(
+    lava,
+    { method: 'GET', path: ['usage'], params, input: RetrieveUsageParams, output: Usage },
+    options,
+  );
+}
