@@ -1,0 +1,33 @@
+import { type LavaError, lavaError } from '@lava-sdk/core';
+
+const MASK = '[redacted]';
+
+function hide(value: unknown, secrets: readonly string[], depth = 0): unknown {
+  if (typeof value === 'string')
+    return secrets.reduce((text, secret) => text.split(secret).join(MASK), value);
+  if (depth > 20 || typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map((item) => hide(item, secrets, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) out[key] = hide(item, secrets, depth + 1);
+  return out;
+}
+
+// Shorter values are not real codes, and masking them would mangle ordinary words of the message.
+const MIN_SECRET_LENGTH = 6;
+
+/**
+ * A copy of the error with every occurrence of the given values (the one-time code, say) masked in its
+ * message and body. Core already masks credential-shaped text; a login code has no recognisable shape,
+ * and an API that echoes it back (`invalid code abc…`) would otherwise put it in the message.
+ */
+export function scrubError(error: LavaError, secrets: readonly unknown[]): LavaError {
+  const list = secrets.filter((s): s is string => typeof s === 'string' && s.length >= MIN_SECRET_LENGTH);
+  if (list.length === 0) return error;
+  const {
+    kind,
+    name: _name,
+    ...fields
+  } = { ...error } as Record<string, unknown> & { kind: LavaError['kind'] };
+  if ('body' in fields) fields.body = hide(fields.body, list);
+  return lavaError(kind, hide(error.message, list) as string, fields as never, error.cause);
+}
