@@ -1,5 +1,4 @@
 import { readEnv } from './env';
-import { lavaError } from './errors';
 
 /** One line of the SDK's log; headers that carry credentials are already masked. */
 export interface LavaLogEntry {
@@ -50,39 +49,29 @@ export interface LavaClient {
   readonly logger?: LavaLogger;
   /** The secret key. Non-enumerable, so it stays out of `JSON.stringify` and `console.log`. */
   readonly secretKey?: string;
+  /** Lets a secret key be used in a browser. */
+  readonly dangerouslyAllowBrowser?: boolean;
 }
 
 export const PRODUCTION_BASE_URL = 'https://api.lava.so/v1/';
 export const SANDBOX_BASE_URL = 'https://sandbox-api.lava.so/v1/';
 
 /**
- * Creates the client context. A plain data constructor: it sends nothing and imports no transport,
- * so a bundle that only mints forward tokens stays tiny.
+ * Creates the client context. A plain data constructor: it sends nothing, throws nothing and imports
+ * no transport, so a bundle that only mints forward tokens stays tiny. Options are checked when they
+ * are used: a missing key, a bad base URL or a secret key in a browser is a `config` LavaError then.
  *
  * @param options - Key, base URL, fetch, timeout, retries, headers and logger; all optional.
- * @returns A frozen {@link LavaClient}.
- * @throws A `config` LavaError for invalid options, or for a secret key in a browser without
- *   `dangerouslyAllowBrowser`. A missing key is not an error here: calls that need one return it.
+ * @returns A frozen {@link LavaClient}; its secret key is not enumerable.
  * @example
  * ```ts
  * const lava = createLava({ secretKey: env.LAVA_SECRET_KEY });
  * ```
  */
 export function createLava(options: LavaOptions = {}): LavaClient {
-  const { secretKey: key, baseUrl: base, dangerouslyAllowBrowser, ...rest } = options;
+  const { secretKey: key, baseUrl = readEnv('LAVA_BASE_URL'), ...rest } = options;
   const secretKey = (typeof key === 'string' && key.trim()) || readEnv('LAVA_SECRET_KEY');
-  if (secretKey && typeof document !== 'undefined' && !dangerouslyAllowBrowser) {
-    throw lavaError(
-      'config',
-      'A secret key in a browser is readable by every visitor: call Lava from a server',
-    );
-  }
-  const baseUrl =
-    base ??
-    readEnv('LAVA_BASE_URL') ??
-    (secretKey?.startsWith('aks_test_') ? SANDBOX_BASE_URL : PRODUCTION_BASE_URL);
-  if (!/^https?:\/\/[^/]/.test(baseUrl)) throw lavaError('config', 'Invalid baseUrl: must be an http(s) URL');
-  // Numbers and fetch are checked by the transport, so this stays small enough for token-only bundles.
+  const fallback = secretKey?.startsWith('aks_test_') ? SANDBOX_BASE_URL : PRODUCTION_BASE_URL;
   const client = {
     timeoutMs: 60_000,
     maxRetries: 2,
@@ -90,10 +79,10 @@ export function createLava(options: LavaOptions = {}): LavaClient {
     ...rest,
     headers: { ...rest.headers },
   };
-  // Non-enumerable, so JSON.stringify and console.log never show it.
   return Object.freeze(
     Object.defineProperties(client, {
-      baseUrl: { value: baseUrl.replace(/\/?$/, '/'), enumerable: true },
+      baseUrl: { value: (baseUrl ?? fallback).replace(/\/?$/, '/'), enumerable: true },
+      // Not enumerable, so JSON.stringify and console.log never show it.
       secretKey: { value: secretKey },
     }),
   ) as LavaClient;

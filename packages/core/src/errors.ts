@@ -53,37 +53,35 @@ export type LavaError =
 
 export type LavaErrorKind = LavaError['kind'];
 
-type Fields<K extends LavaErrorKind> = Omit<Extract<LavaError, { kind: K }>, keyof Error | 'kind'>;
+export type LavaErrorFields<K extends LavaErrorKind> = Omit<
+  Extract<LavaError, { kind: K }>,
+  keyof Error | 'kind'
+>;
 
 // A global-registry symbol, so two installed copies of the SDK still recognise each other's errors.
 const brand = Symbol.for('lava-sdk.error');
 
-// Anything that looks like a credential: secret keys, spend keys, bearer values, forward tokens.
-const SECRET_PATTERN = /\b(?:aks|lava_sk|lava_wk|cons)_[A-Za-z0-9_-]+|(Bearer\s+)[^\s"',]+/g;
-
-/** Masks anything shaped like a credential in a piece of text. */
-export function redact(text: string): string {
-  return text.replace(SECRET_PATTERN, (_m, bearer?: string) => `${bearer ?? ''}[redacted]`);
-}
-
 class LavaErrorImpl extends Error {
   declare readonly kind: LavaErrorKind;
   constructor(kind: LavaErrorKind, message: string, fields?: object, cause?: unknown) {
-    super(redact(message), cause === undefined ? undefined : { cause });
-    this.name = 'LavaError';
-    Object.assign(this, { kind }, fields);
+    super(message, cause === undefined ? undefined : { cause });
+    Object.assign(this, { name: 'LavaError', kind }, fields);
     Object.defineProperty(this, brand, { value: true });
   }
+  // Error's own `message` is not enumerable: without this, JSON.stringify(error) would drop it.
   toJSON(): object {
-    return { ...this, name: this.name, message: this.message };
+    return { ...this, message: this.message };
   }
 }
 
-/** Creates a LavaError of the given kind. The message is redacted of anything credential-shaped. */
-export function lavaError<K extends LavaErrorKind>(
+/**
+ * Creates a LavaError from text the SDK wrote itself. Text that may hold anything from outside (a
+ * response body, a cause, a user value) goes through `lavaError`, which redacts it.
+ */
+export function rawLavaError<K extends LavaErrorKind>(
   kind: K,
   message: string,
-  fields?: Fields<K>,
+  fields?: LavaErrorFields<K>,
   cause?: unknown,
 ): Extract<LavaError, { kind: K }> {
   return new LavaErrorImpl(kind, message, fields, cause) as unknown as Extract<LavaError, { kind: K }>;

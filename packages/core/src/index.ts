@@ -16,16 +16,18 @@ export {
   type InvalidResponseError,
   isLavaError,
   type LavaError,
+  type LavaErrorFields,
   type LavaErrorKind,
   type LavaIssue,
-  lavaError,
   type NetworkError,
-  redact,
+  rawLavaError,
   type TimeoutError,
 } from './errors';
+export { lavaError } from './lavaError';
 export { redactHeaders } from './log';
 export { collectAll, type ListFunction, paginate } from './paginate';
 export { encodePathParam } from './path';
+export { redact } from './redact';
 export { type HttpMethod, type RequestSpec, request } from './request';
 export { requestIdOf, withRequestId } from './requestId';
 export { backoffDelay, MAX_RETRY_AFTER_MS, parseRetryAfter, sleep } from './retry';
@@ -36,5 +38,6 @@ export { NonEmpty } from './schemas/NonEmpty';
 export { PaginationParams, paginationEntries } from './schemas/PaginationParams';
 export { SubscriptionBase } from './schemas/SubscriptionBase';
 export { Success } from './schemas/Success';
+export { useSecretKey } from './secretKey';
 export { apiError, type CallOptions, mergeHeaders, type SendInit, type SendResult, send } from './transport';
 export { parseParams, parseResponse, toIssues } from './validate';

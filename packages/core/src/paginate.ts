@@ -1,6 +1,7 @@
 import { ResultAsync } from 'neverthrow';
 import type { LavaClient } from './createLava';
-import { isLavaError, type LavaError, lavaError } from './errors';
+import { isLavaError, type LavaError } from './errors';
+import { lavaError } from './lavaError';
 import type { ListResponse } from './schemas/listOf';
 import type { CallOptions } from './transport';
 

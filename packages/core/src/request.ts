@@ -1,9 +1,10 @@
 import { errAsync, type ResultAsync } from 'neverthrow';
 import type { GenericSchema, InferOutput } from 'valibot';
 import type { LavaClient } from './createLava';
-import { type LavaError, lavaError } from './errors';
+import { isLavaError, type LavaError, rawLavaError } from './errors';
 import { encodePathParam } from './path';
 import { withRequestId } from './requestId';
+import { useSecretKey } from './secretKey';
 import { type CallOptions, send } from './transport';
 import { invalidParam, invalidResponse, parseParams, parseResponse } from './validate';
 
@@ -45,9 +46,15 @@ export function request<O extends GenericSchema>(
   if (bad >= 0) return errAsync(invalidParam(`path.${bad}`, 'must be a non-empty string, not "." or ".."'));
   const headers: Record<string, string> = {};
   if (spec.auth !== false && (lava.secretKey || spec.auth !== 'optional')) {
-    if (!lava.secretKey)
-      return errAsync(lavaError('config', 'No Lava secret key: pass secretKey or set LAVA_SECRET_KEY'));
-    headers.authorization = `Bearer ${lava.secretKey}`;
+    try {
+      headers.authorization = `Bearer ${useSecretKey(lava)}`;
+    } catch (error) {
+      if (isLavaError(error)) return errAsync(error);
+      throw error;
+    }
+  }
+  if (!/^https?:\/\/[^/]/.test(lava.baseUrl)) {
+    return errAsync(rawLavaError('config', 'Invalid baseUrl: must be an http(s) URL'));
   }
   const url = new URL(segments.join('/'), lava.baseUrl);
   let body: string | undefined;

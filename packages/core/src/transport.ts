@@ -1,8 +1,10 @@
 import { err, ok, type Result, ResultAsync } from 'neverthrow';
 import { createFetch, ofetch } from 'ofetch';
 import type { LavaClient, LavaLogEntry } from './createLava';
-import { type LavaError, lavaError, redact } from './errors';
+import type { LavaError } from './errors';
+import { lavaError } from './lavaError';
 import { redactHeaders } from './log';
+import { redact } from './redact';
 import { backoffDelay, MAX_RETRY_AFTER_MS, parseRetryAfter, RETRY_STATUSES, sleep } from './retry';
 
 /** Per-call options every SDK function accepts last. */

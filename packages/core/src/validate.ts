@@ -1,7 +1,9 @@
 import { err, ok, type Result } from 'neverthrow';
 import type { BaseIssue, GenericSchema, InferOutput } from 'valibot';
 import { safeParse } from 'valibot';
-import { type InvalidResponseError, type LavaError, type LavaIssue, lavaError, redact } from './errors';
+import type { InvalidResponseError, LavaError, LavaIssue } from './errors';
+import { lavaError } from './lavaError';
+import { redact } from './redact';
 
 /** Turns valibot issues into plain `{ path, message }` pairs, the path dotted (`tiers.0.start`). */
 export function toIssues(issues: readonly BaseIssue<unknown>[]): LavaIssue[] {

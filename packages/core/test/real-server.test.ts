@@ -19,7 +19,7 @@ describe('a real server on 127.0.0.1', () => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.write('{"customer_id":"con_1",');
       if (mode === 'drop-mid-body') return void setTimeout(() => res.destroy(), 20);
-      setTimeout(() => res.end('"late":true}'), 2_000);
+      setTimeout(() => res.end('"late":true}'), 8_000);
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/`;
@@ -38,7 +38,7 @@ describe('a real server on 127.0.0.1', () => {
     const started = Date.now();
     const error = (await retrieveCustomer(client(150), 'con_1'))._unsafeUnwrapErr();
     expect(error).toMatchObject({ kind: 'timeout', timeoutMs: 150, attempts: 1 });
-    expect(Date.now() - started).toBeLessThan(1_500);
+    expect(Date.now() - started).toBeLessThan(6_000);
     expect(hits).toBe(1);
   });
 

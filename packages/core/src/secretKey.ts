@@ -1,0 +1,15 @@
+import type { LavaClient } from './createLava';
+import { rawLavaError } from './errors';
+
+/**
+ * The client's secret key, ready to send. Throws a `config` LavaError when there is none, or when
+ * it would be used in a browser (where every visitor could read it) without `dangerouslyAllowBrowser`.
+ */
+export function useSecretKey(lava: Pick<LavaClient, 'secretKey' | 'dangerouslyAllowBrowser'>): string {
+  const key = lava.secretKey;
+  if (!key) throw rawLavaError('config', 'No secret key: pass secretKey or set LAVA_SECRET_KEY');
+  if (typeof document !== 'undefined' && !lava.dangerouslyAllowBrowser) {
+    throw rawLavaError('config', 'A secret key in a browser is public: see dangerouslyAllowBrowser');
+  }
+  return key;
+}
