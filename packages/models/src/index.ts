@@ -1,1 +1,2 @@
-export {};
+export { listModels, ModelList } from './listModels';
+export { Model } from './Model';

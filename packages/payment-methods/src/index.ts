@@ -1,1 +1,2 @@
-export {};
+export { listPaymentMethods, PaymentMethodList } from './listPaymentMethods';
+export { PaymentMethod } from './PaymentMethod';

@@ -1,1 +1,8 @@
-export {};
+export { CreatedSpendKey } from './CreatedSpendKey';
+export { CreateSpendKeyParams, createSpendKey } from './createSpendKey';
+export { ListSpendKeysParams, listSpendKeys, SpendKeyList } from './listSpendKeys';
+export { retrieveSpendKey } from './retrieveSpendKey';
+export { revokeSpendKey } from './revokeSpendKey';
+export { rotateSpendKey } from './rotateSpendKey';
+export { SpendKey } from './SpendKey';
+export { UpdateSpendKeyParams, updateSpendKey } from './updateSpendKey';

@@ -1,1 +1,3 @@
-export {};
+export { FundWalletParams, FundWalletResult, fundWallet } from './fundWallet';
+export { retrieveWallet } from './retrieveWallet';
+export { Wallet } from './Wallet';

@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+// `lava-emulator [--port 4010] [--host 127.0.0.1] [--wallet-balance 100.00] [--secret-key aks_test_…]`
+import { parseArgs } from 'node:util';
+import { startEmulator } from './server';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', short: 'p' },
+    host: { type: 'string' },
+    'wallet-balance': { type: 'string' },
+    'secret-key': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
+
+if (values.help) {
+  console.log(`lava-emulator: a local, in-memory Lava API
+
+Options:
+  -p, --port <n>             port (default 4010; 0 picks a free one; env LAVA_EMULATOR_PORT)
+      --host <addr>          interface (default 127.0.0.1)
+      --wallet-balance <usd> starting wallet balance (default 100.00)
+      --secret-key <key>     the seeded secret key (must start with aks_)
+  -h, --help`);
+  process.exit(0);
+}
+
+const port = Number(values.port ?? process.env.LAVA_EMULATOR_PORT ?? 4010);
+if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+  console.error('lava-emulator: --port must be an integer between 0 and 65535');
+  process.exit(2);
+}
+
+const seed: Record<string, string> = {};
+if (values['wallet-balance']) seed.walletBalance = values['wallet-balance'];
+if (values['secret-key']) seed.secretKey = values['secret-key'];
+
+startEmulator({ port, host: values.host ?? '127.0.0.1', seed }).then(
+  (running) => {
+    console.log(`Lava emulator listening on ${running.url}
+
+  LAVA_BASE_URL=${running.baseUrl}
+  LAVA_SECRET_KEY=${running.emulator.seed.secretKey}
+
+Forward proxy: ${running.baseUrl}forward?u=https://api.openai.com/v1
+Press Ctrl+C to stop.`);
+    const stop = () => {
+      running.stop().finally(() => process.exit(0));
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  },
+  (error: unknown) => {
+    console.error(`lava-emulator: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);

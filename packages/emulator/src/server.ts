@@ -1,0 +1,126 @@
+// Serves an emulator over node:http on 127.0.0.1. The only module of the package that imports node:*.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createEmulator, type Emulator, type EmulatorOptions } from './emulator';
+
+export interface StartEmulatorOptions extends EmulatorOptions {
+  /** TCP port; 0 (the default) picks a free one. */
+  port?: number;
+  /** Interface to bind. Default `127.0.0.1`, so the emulator is never reachable from the network. */
+  host?: string;
+  /** Serve an existing emulator instead of creating one. */
+  emulator?: Emulator;
+}
+
+export interface RunningEmulator {
+  /** `http://127.0.0.1:PORT` */
+  readonly url: string;
+  /** `http://127.0.0.1:PORT/v1/`, the `baseUrl` to give `createLava()`. */
+  readonly baseUrl: string;
+  readonly port: number;
+  readonly emulator: Emulator;
+  /** Stops listening and closes every open connection. */
+  stop(): Promise<void>;
+}
+
+async function toRequest(req: IncomingMessage, origin: string): Promise<Request> {
+  const url = req.url?.startsWith('http') ? req.url : `${origin}${req.url ?? '/'}`;
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  const method = req.method ?? 'GET';
+  let body: ArrayBuffer | undefined;
+  if (method !== 'GET' && method !== 'HEAD') {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const joined = Buffer.concat(chunks);
+    body = joined.buffer.slice(joined.byteOffset, joined.byteOffset + joined.byteLength) as ArrayBuffer;
+  }
+  return new Request(url, { method, headers, body });
+}
+
+async function writeResponse(response: Response, res: ServerResponse): Promise<void> {
+  const headers: Record<string, string | string[]> = {};
+  response.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  res.writeHead(response.status, response.statusText || undefined, headers);
+  if (!response.body) {
+    res.end();
+    return;
+  }
+  res.flushHeaders();
+  const reader = response.body.getReader();
+  res.on('close', () => {
+    reader.cancel().catch(() => undefined);
+  });
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (!res.write(value)) await new Promise((resolve) => res.once('drain', resolve));
+  }
+  res.end();
+}
+
+/**
+ * Starts an emulator on `http://127.0.0.1:PORT`.
+ *
+ * @param options - Port (default: a free one), host (default 127.0.0.1), and every `createEmulator` option.
+ * @returns `{ url, baseUrl, port, emulator, stop }`.
+ * @example
+ * ```ts
+ * const { baseUrl, stop } = await startEmulator();
+ * const lava = createLava({ secretKey: EMULATOR_SECRET_KEY, baseUrl });
+ * // …
+ * await stop();
+ * ```
+ */
+export async function startEmulator(options: StartEmulatorOptions = {}): Promise<RunningEmulator> {
+  const { port = 0, host = '127.0.0.1', emulator: given, ...emulatorOptions } = options;
+  const emulator = given ?? createEmulator(emulatorOptions);
+  let origin = '';
+  const server = createServer((req, res) => {
+    toRequest(req, origin)
+      .then((request) => emulator.handle(request))
+      .then((response) => writeResponse(response, res))
+      .catch((error: unknown) => {
+        if (res.headersSent) {
+          res.destroy();
+          return;
+        }
+        const message = error instanceof Error ? error.message : String(error);
+        res.writeHead(500, { 'content-type': 'application/json' });
+        res.end(
+          JSON.stringify({
+            error: { message: `Internal emulator error: ${message}`, code: 'internal_error', status: 500 },
+          }),
+        );
+      });
+  });
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const hostPart = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  origin = `http://${hostPart}:${address.port}`;
+  return {
+    url: origin,
+    baseUrl: `${origin}/v1/`,
+    port: address.port,
+    emulator,
+    stop: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+export { createEmulator, type Emulator, type EmulatorOptions } from './emulator';

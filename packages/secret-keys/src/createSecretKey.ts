@@ -1,0 +1,38 @@
+import { type CallOptions, type LavaClient, type LavaError, NonEmpty, request } from '@lava-sdk/core';
+import type { ResultAsync } from 'neverthrow';
+import * as v from 'valibot';
+import { SecretKey } from './SecretKey';
+
+/** Params of `createSecretKey`. */
+export const CreateSecretKeyParams = v.looseObject({ name: NonEmpty });
+export type CreateSecretKeyParams = v.InferInput<typeof CreateSecretKeyParams>;
+
+/** A new secret key with its full value, which Lava returns only this once. */
+export const CreatedSecretKey = v.looseObject({ ...SecretKey.entries, secret_key: v.string() });
+export type CreatedSecretKey = v.InferOutput<typeof CreatedSecretKey>;
+
+/**
+ * Creates a merchant secret key (`POST /secret_keys`); at most 100 per merchant. Store `secret_key` right
+ * away: it is returned only here.
+ *
+ * @param lava - The client context.
+ * @param params - `name` (required).
+ * @param options - Per-call signal, timeout, retries, idempotency key and headers.
+ * @returns The key with its full `secret_key`, or a LavaError (`invalid_params` before any request is sent).
+ * @example
+ * ```ts
+ * const created = await createSecretKey(lava, { name: 'ci' });
+ * created.map((k) => storeInVault(k.secret_key));
+ * ```
+ */
+export function createSecretKey(
+  lava: LavaClient,
+  params: CreateSecretKeyParams,
+  options?: CallOptions,
+): ResultAsync<CreatedSecretKey, LavaError> {
+  return request(
+    lava,
+    { method: 'POST', path: ['secret_keys'], params, input: CreateSecretKeyParams, output: CreatedSecretKey },
+    options,
+  );
+}

@@ -1,0 +1,45 @@
+import {
+  type CallOptions,
+  type LavaClient,
+  type LavaError,
+  listOf,
+  PaginationParams,
+  request,
+} from '@lava-sdk/core';
+import type { ResultAsync } from 'neverthrow';
+import type * as v from 'valibot';
+import { SecretKey } from './SecretKey';
+
+/** Params of `listSecretKeys`: `cursor` and `limit` (1–100, default 10). */
+export const ListSecretKeysParams = PaginationParams;
+export type ListSecretKeysParams = PaginationParams;
+
+/** A page of secret keys. */
+export const SecretKeyList = listOf(SecretKey);
+export type SecretKeyList = v.InferOutput<typeof SecretKeyList>;
+
+/**
+ * Lists the active secret keys, one page at a time (`GET /secret_keys`). Use
+ * `paginate(listSecretKeys, lava)` for all.
+ *
+ * @param lava - The client context from `createLava`.
+ * @param params - `cursor` and `limit` (1–100).
+ * @param options - Per-call signal, timeout, retries and headers.
+ * @returns `{ data, has_more, next_cursor }`; each key carries only its `secret_key_hint`.
+ * @example
+ * ```ts
+ * const page = await listSecretKeys(lava);
+ * page.map((p) => p.data.map((k) => `${k.name} …${k.secret_key_hint}`));
+ * ```
+ */
+export function listSecretKeys(
+  lava: LavaClient,
+  params?: ListSecretKeysParams,
+  options?: CallOptions,
+): ResultAsync<SecretKeyList, LavaError> {
+  return request(
+    lava,
+    { method: 'GET', path: ['secret_keys'], params, input: ListSecretKeysParams, output: SecretKeyList },
+    options,
+  );
+}

@@ -1,0 +1,64 @@
+import { type CallOptions, type LavaClient, type LavaError, request } from '@lava-sdk/core';
+import type { ResultAsync } from 'neverthrow';
+import * as v from 'valibot';
+import { ProviderSummary } from './ProviderSummary';
+
+/** Params of `searchProviders`: a keyword `query` (required: an empty one returns nothing) and a `category`. */
+export const SearchProvidersParams = v.looseObject({
+  query: v.pipe(
+    v.string(),
+    v.check((q) => q.trim() !== '', 'must not be empty: Lava returns no results without a query'),
+  ),
+  category: v.optional(v.pipe(v.string(), v.minLength(1, 'must not be empty'))),
+});
+export type SearchProvidersParams = v.InferInput<typeof SearchProvidersParams>;
+
+/**
+ * Ranked provider summaries, most relevant first, in `data`. Lava's reference does not show the envelope,
+ * so a list under `data` or under `providers` is accepted and returned as `data`.
+ */
+export const ProviderSearchResults = v.pipe(
+  v.union([
+    v.looseObject({ data: v.array(ProviderSummary) }),
+    v.looseObject({ providers: v.array(ProviderSummary) }),
+  ]),
+  v.transform((found) => {
+    if ('data' in found) return found;
+    const { providers, ...rest } = found;
+    return { ...rest, data: providers };
+  }),
+);
+export type ProviderSearchResults = v.InferOutput<typeof ProviderSearchResults>;
+
+/**
+ * Searches the gateway's provider catalogue by keyword (`GET /services/providers?query=&category=`). Not in
+ * the official SDK. Public: no secret key is needed, and one is sent only when the client has it.
+ *
+ * @param lava - The client context; a secret key is optional.
+ * @param params - `query` such as `"web search"`, `"email"` or a provider name; optional `category`.
+ * @param options - Per-call signal, timeout, retries and headers.
+ * @returns `{ data: ProviderSummary[] }`, most relevant first.
+ * @example
+ * ```ts
+ * const found = await searchProviders(lava, { query: 'web search' });
+ * found.map((r) => r.data.map((p) => p.id));
+ * ```
+ */
+export function searchProviders(
+  lava: LavaClient,
+  params: SearchProvidersParams,
+  options?: CallOptions,
+): ResultAsync<ProviderSearchResults, LavaError> {
+  return request(
+    lava,
+    {
+      method: 'GET',
+      path: ['services', 'providers'],
+      params,
+      input: SearchProvidersParams,
+      output: ProviderSearchResults,
+      auth: 'optional',
+    },
+    options,
+  );
+}

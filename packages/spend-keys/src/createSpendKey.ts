@@ -1,0 +1,60 @@
+import { type CallOptions, type LavaClient, type LavaError, request } from '@lava-sdk/core';
+import type { ResultAsync } from 'neverthrow';
+import * as v from 'valibot';
+import { CreatedSpendKey } from './CreatedSpendKey';
+import {
+  allowList,
+  ExpiresAt,
+  RateLimit,
+  RequestLimit,
+  RequestShape,
+  SpendKeyName,
+  SpendKeyStatus,
+  SpendLimit,
+} from './fields';
+
+/** Params of `createSpendKey`: `name` is required; `null` means "no limit" / "all allowed". */
+export const CreateSpendKeyParams = v.looseObject({
+  name: SpendKeyName,
+  status: v.optional(SpendKeyStatus),
+  request_shape: v.optional(RequestShape),
+  allowed_models: v.optional(allowList('model')),
+  allowed_providers: v.optional(allowList('provider')),
+  spend_limit: v.optional(SpendLimit),
+  request_limit: v.optional(RequestLimit),
+  rate_limit: v.optional(RateLimit),
+  expires_at: v.optional(ExpiresAt),
+});
+export type CreateSpendKeyParams = v.InferInput<typeof CreateSpendKeyParams>;
+
+/**
+ * Creates a spend key for the authenticated wallet (`POST /spend_keys`): a drop-in OpenAI/Anthropic-style
+ * key with its own limits. Store `key` right away: it is returned only here.
+ *
+ * @param lava - The client context.
+ * @param params - `name`; optional `status`, `request_shape`, `allowed_models`, `allowed_providers`,
+ *   `spend_limit`, `request_limit`, `rate_limit`, `expires_at`.
+ * @param options - Per-call signal, timeout, retries, idempotency key and headers.
+ * @returns The spend key with its raw `key`, or a LavaError (`invalid_params` before any request is sent).
+ * @example
+ * ```ts
+ * const created = await createSpendKey(lava, {
+ *   name: 'agent-1',
+ *   allowed_providers: ['openai'],
+ *   spend_limit: { amount: '20.00', cycle: 'monthly' },
+ *   rate_limit: { rpm: 60 },
+ * });
+ * created.map((k) => k.key); // 'lava_sk_…', shown once
+ * ```
+ */
+export function createSpendKey(
+  lava: LavaClient,
+  params: CreateSpendKeyParams,
+  options?: CallOptions,
+): ResultAsync<CreatedSpendKey, LavaError> {
+  return request(
+    lava,
+    { method: 'POST', path: ['spend_keys'], params, input: CreateSpendKeyParams, output: CreatedSpendKey },
+    options,
+  );
+}

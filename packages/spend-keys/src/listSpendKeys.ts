@@ -1,0 +1,44 @@
+import {
+  type CallOptions,
+  type LavaClient,
+  type LavaError,
+  listOf,
+  PaginationParams,
+  request,
+} from '@lava-sdk/core';
+import type { ResultAsync } from 'neverthrow';
+import type * as v from 'valibot';
+import { SpendKey } from './SpendKey';
+
+/** Params of `listSpendKeys`: `cursor` and `limit` (1–100, default 10). */
+export const ListSpendKeysParams = PaginationParams;
+export type ListSpendKeysParams = PaginationParams;
+
+/** A page of spend keys. */
+export const SpendKeyList = listOf(SpendKey);
+export type SpendKeyList = v.InferOutput<typeof SpendKeyList>;
+
+/**
+ * Lists the wallet's spend keys, one page at a time (`GET /spend_keys`). Use
+ * `paginate(listSpendKeys, lava)` for all.
+ *
+ * @param lava - The client context from `createLava`.
+ * @param params - `cursor` and `limit` (1–100).
+ * @param options - Per-call signal, timeout, retries and headers.
+ * @returns `{ data, has_more, next_cursor }`.
+ * @example
+ * ```ts
+ * for await (const key of paginate(listSpendKeys, lava)) console.log(key.name, key.current_spend);
+ * ```
+ */
+export function listSpendKeys(
+  lava: LavaClient,
+  params?: ListSpendKeysParams,
+  options?: CallOptions,
+): ResultAsync<SpendKeyList, LavaError> {
+  return request(
+    lava,
+    { method: 'GET', path: ['spend_keys'], params, input: ListSpendKeysParams, output: SpendKeyList },
+    options,
+  );
+}

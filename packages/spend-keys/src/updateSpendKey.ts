@@ -1,0 +1,65 @@
+import { type CallOptions, type LavaClient, type LavaError, request } from '@lava-sdk/core';
+import { errAsync, type ResultAsync } from 'neverthrow';
+import * as v from 'valibot';
+import { rawKeyAsId } from './_spendKeyId';
+import {
+  allowList,
+  ExpiresAt,
+  RateLimit,
+  RequestLimit,
+  RequestShape,
+  SpendKeyName,
+  SpendKeyStatus,
+  SpendLimit,
+} from './fields';
+import { SpendKey } from './SpendKey';
+
+/** Params of `updateSpendKey`: the create fields, all optional; `null` removes a limit or allow-list. */
+export const UpdateSpendKeyParams = v.looseObject({
+  name: v.optional(SpendKeyName),
+  status: v.optional(SpendKeyStatus),
+  request_shape: v.optional(RequestShape),
+  allowed_models: v.optional(allowList('model')),
+  allowed_providers: v.optional(allowList('provider')),
+  spend_limit: v.optional(SpendLimit),
+  request_limit: v.optional(RequestLimit),
+  rate_limit: v.optional(RateLimit),
+  expires_at: v.optional(ExpiresAt),
+});
+export type UpdateSpendKeyParams = v.InferInput<typeof UpdateSpendKeyParams>;
+
+/**
+ * Updates a spend key (`PUT /spend_keys/{id}`, as the official SDK sends it): pause it, change its limits
+ * or allow-lists. Usage history is kept.
+ *
+ * @param lava - The client context.
+ * @param spendKeyId - The spend key's id; a raw `lava_sk_…` key is refused before anything is sent.
+ * @param params - Any of the create fields.
+ * @param options - Per-call signal, timeout, retries, idempotency key and headers.
+ * @returns The updated spend key.
+ * @example
+ * ```ts
+ * await updateSpendKey(lava, 'spk_123', { status: 'paused' });
+ * await updateSpendKey(lava, 'spk_123', { spend_limit: null }); // remove the limit
+ * ```
+ */
+export function updateSpendKey(
+  lava: LavaClient,
+  spendKeyId: string,
+  params: UpdateSpendKeyParams,
+  options?: CallOptions,
+): ResultAsync<SpendKey, LavaError> {
+  const refused = rawKeyAsId(spendKeyId);
+  if (refused) return errAsync(refused);
+  return request(
+    lava,
+    {
+      method: 'PUT',
+      path: ['spend_keys', spendKeyId],
+      params,
+      input: UpdateSpendKeyParams,
+      output: SpendKey,
+    },
+    options,
+  );
+}

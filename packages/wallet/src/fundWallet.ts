@@ -1,0 +1,74 @@
+import {
+  type CallOptions,
+  Decimal,
+  type LavaClient,
+  type LavaError,
+  NonEmpty,
+  request,
+} from '@lava-sdk/core';
+import type { ResultAsync } from 'neverthrow';
+import * as v from 'valibot';
+
+const DECIMAL = /^\d+(\.\d+)?$/;
+
+/** True when a plain decimal string lies in [10, 10000], compared exactly (no float rounding). */
+function inFundingRange(amount: string): boolean {
+  // valibot runs every action of a pipe: a malformed amount is the regex's issue, not this one's.
+  if (!DECIMAL.test(amount)) return true;
+  const [whole = '', fraction = ''] = amount.split('.');
+  const units = BigInt(whole);
+  if (units < 10n || units > 10_000n) return false;
+  return units < 10_000n || /^0*$/.test(fraction);
+}
+
+/** Params of `fundWallet`: a saved payment method and a USD amount from 10 to 10,000 inclusive. */
+export const FundWalletParams = v.looseObject({
+  payment_method_id: NonEmpty,
+  amount: v.pipe(
+    v.string('must be a decimal string such as "25.00"'),
+    v.regex(DECIMAL, 'must be a decimal string such as "25.00"'),
+    v.check(inFundingRange, 'must be between "10" and "10000" USD inclusive'),
+  ),
+});
+export type FundWalletParams = v.InferInput<typeof FundWalletParams>;
+
+/**
+ * The outcome of a funding charge. `completed` carries the new `balance`; `requires_action` (3-D Secure)
+ * carries a `redirect_url` for the card holder. Both are typed optional: the charge has happened either
+ * way, so their absence is not treated as a failure (a caller retrying could pay twice).
+ */
+export const FundWalletResult = v.looseObject({
+  status: v.picklist(['completed', 'requires_action']),
+  payment_id: v.string(),
+  balance: v.nullish(Decimal),
+  redirect_url: v.nullish(v.string()),
+});
+export type FundWalletResult = v.InferOutput<typeof FundWalletResult>;
+
+/**
+ * Adds funds to the merchant wallet by charging a saved payment method (`POST /wallet/fund`). Not in the
+ * official SDK; documented in Lava's API reference. Like every POST it carries an `Idempotency-Key`
+ * (generated unless you pass `options.idempotencyKey`), so a retried call is not charged twice.
+ *
+ * @param lava - The client context (a merchant secret key is required).
+ * @param params - `payment_method_id` (from `listPaymentMethods`) and `amount`, a USD decimal string from
+ *   `"10"` to `"10000"` inclusive.
+ * @param options - Per-call signal, timeout, retries, idempotency key and headers.
+ * @returns `{ status, payment_id, balance?, redirect_url? }`.
+ * @example
+ * ```ts
+ * const funded = await fundWallet(lava, { payment_method_id: 'pm_123', amount: '50.00' }, { idempotencyKey: 'topup-2026-01' });
+ * funded.map((f) => (f.status === 'requires_action' ? redirect(f.redirect_url!) : f.balance));
+ * ```
+ */
+export function fundWallet(
+  lava: LavaClient,
+  params: FundWalletParams,
+  options?: CallOptions,
+): ResultAsync<FundWalletResult, LavaError> {
+  return request(
+    lava,
+    { method: 'POST', path: ['wallet', 'fund'], params, input: FundWalletParams, output: FundWalletResult },
+    options,
+  );
+}

@@ -1,0 +1,42 @@
+import { type CallOptions, type LavaClient, type LavaError, request } from '@lava-sdk/core';
+import type { ResultAsync } from 'neverthrow';
+import * as v from 'valibot';
+import { WebhookName, WebhookUrl } from './fields';
+import { Webhook } from './Webhook';
+
+/** Params of `createWebhook`: both required. */
+export const CreateWebhookParams = v.looseObject({
+  name: WebhookName,
+  url: WebhookUrl,
+});
+export type CreateWebhookParams = v.InferInput<typeof CreateWebhookParams>;
+
+/** A new webhook with its signing secret, which Lava returns only this once. */
+export const CreatedWebhook = v.looseObject({ ...Webhook.entries, webhook_secret: v.string() });
+export type CreatedWebhook = v.InferOutput<typeof CreatedWebhook>;
+
+/**
+ * Creates a webhook endpoint (`POST /webhooks`). Lava allows at most 3 per merchant (a 400 beyond that).
+ * Store `webhook_secret` right away: it is returned only here, and `verifyWebhookSignature` needs it.
+ *
+ * @param lava - The client context.
+ * @param params - `name` and `url` (an http(s) URL).
+ * @param options - Per-call signal, timeout, retries, idempotency key and headers.
+ * @returns The webhook with `webhook_secret`, or a LavaError (`invalid_params` before any request is sent).
+ * @example
+ * ```ts
+ * const created = await createWebhook(lava, { name: 'prod', url: 'https://example.com/webhooks/lava' });
+ * created.map((w) => saveSecret(w.webhook_id, w.webhook_secret));
+ * ```
+ */
+export function createWebhook(
+  lava: LavaClient,
+  params: CreateWebhookParams,
+  options?: CallOptions,
+): ResultAsync<CreatedWebhook, LavaError> {
+  return request(
+    lava,
+    { method: 'POST', path: ['webhooks'], params, input: CreateWebhookParams, output: CreatedWebhook },
+    options,
+  );
+}

@@ -1,0 +1,44 @@
+import {
+  type CallOptions,
+  type LavaClient,
+  type LavaError,
+  listOf,
+  PaginationParams,
+  request,
+} from '@lava-sdk/core';
+import type { ResultAsync } from 'neverthrow';
+import type * as v from 'valibot';
+import { Webhook } from './Webhook';
+
+/** Params of `listWebhooks`: `cursor` and `limit` (1–100, default 10). */
+export const ListWebhooksParams = PaginationParams;
+export type ListWebhooksParams = PaginationParams;
+
+/** A page of webhooks. */
+export const WebhookList = listOf(Webhook);
+export type WebhookList = v.InferOutput<typeof WebhookList>;
+
+/**
+ * Lists webhook endpoints, one page at a time (`GET /webhooks`). Use `paginate(listWebhooks, lava)` for all.
+ *
+ * @param lava - The client context from `createLava`.
+ * @param params - `cursor` and `limit` (1–100).
+ * @param options - Per-call signal, timeout, retries and headers.
+ * @returns `{ data, has_more, next_cursor }`.
+ * @example
+ * ```ts
+ * const page = await listWebhooks(lava, { limit: 10 });
+ * page.map((p) => p.data.map((w) => w.url));
+ * ```
+ */
+export function listWebhooks(
+  lava: LavaClient,
+  params?: ListWebhooksParams,
+  options?: CallOptions,
+): ResultAsync<WebhookList, LavaError> {
+  return request(
+    lava,
+    { method: 'GET', path: ['webhooks'], params, input: ListWebhooksParams, output: WebhookList },
+    options,
+  );
+}
