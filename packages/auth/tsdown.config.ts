@@ -1,13 +1,3 @@
-import { defineConfig } from 'tsdown';
+import { packageConfig } from '../../tsdown.shared';
 
-export default defineConfig({
-  // cli: the `lava-login` bin (package.json "bin" points at dist/cli.js).
-  entry: ['src/index.ts', 'src/cli.ts'],
-  format: ['esm', 'cjs'],
-  dts: true,
-  platform: 'node',
-  target: 'es2022',
-  clean: true,
-  // .js / .cjs, as package.json names them (platform node would otherwise emit .mjs).
-  fixedExtension: false,
-});
+export default packageConfig({ entry: ['src/index.ts', 'src/cli.ts'], platform: 'node' });

@@ -69,21 +69,20 @@ export const SANDBOX_BASE_URL = 'https://sandbox-api.lava.so/v1/';
  * ```
  */
 export function createLava(options: LavaOptions = {}): LavaClient {
-  const { secretKey: key, baseUrl = readEnv('LAVA_BASE_URL'), ...rest } = options;
+  const { secretKey: key, baseUrl, ...rest } = options;
   const secretKey = (typeof key === 'string' && key.trim()) || readEnv('LAVA_SECRET_KEY');
-  const fallback = secretKey?.startsWith('aks_test_') ? SANDBOX_BASE_URL : PRODUCTION_BASE_URL;
+  const sandbox = secretKey?.startsWith('aks_test_') ? 'sandbox-' : '';
   const client = {
     timeoutMs: 60_000,
     maxRetries: 2,
     retryDelayMs: 500,
     ...rest,
+    baseUrl: (baseUrl ?? readEnv('LAVA_BASE_URL') ?? `https://${sandbox}api.lava.so/v1/`).replace(
+      /\/?$/,
+      '/',
+    ),
     headers: { ...rest.headers },
   };
-  return Object.freeze(
-    Object.defineProperties(client, {
-      baseUrl: { value: (baseUrl ?? fallback).replace(/\/?$/, '/'), enumerable: true },
-      // Not enumerable, so JSON.stringify and console.log never show it.
-      secretKey: { value: secretKey },
-    }),
-  ) as LavaClient;
+  // Not enumerable, so JSON.stringify and console.log never show it.
+  return Object.freeze(Object.defineProperty(client, 'secretKey', { value: secretKey })) as LavaClient;
 }

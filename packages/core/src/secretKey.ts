@@ -7,9 +7,9 @@ import { rawLavaError } from './errors';
  */
 export function useSecretKey(lava: Pick<LavaClient, 'secretKey' | 'dangerouslyAllowBrowser'>): string {
   const key = lava.secretKey;
-  if (!key) throw rawLavaError('config', 'No secret key: pass secretKey or set LAVA_SECRET_KEY');
+  if (!key) throw rawLavaError('config', 'Missing secret key (LAVA_SECRET_KEY)');
   if (typeof document !== 'undefined' && !lava.dangerouslyAllowBrowser) {
-    throw rawLavaError('config', 'A secret key in a browser is public: see dangerouslyAllowBrowser');
+    throw rawLavaError('config', 'Secret key in a browser: see dangerouslyAllowBrowser');
   }
   return key;
 }

@@ -1,1 +1,3 @@
-export {};
+export { type ProviderName, type ProviderUrls, providers } from './providers';
+export { providerUrl } from './providerUrl';
+export { providerUrls } from './providerUrls';

@@ -1,0 +1,72 @@
+import { type LavaClient, type LavaError, lavaError, send, withRequestId } from '@lava-sdk/core';
+import { errAsync, okAsync, type ResultAsync } from 'neverthrow';
+import { type GatewayOptions, prepareGatewayRequest, scrubToken } from './_prepare';
+
+export type { GatewayOptions } from './_prepare';
+
+/**
+ * Sends one request to an AI provider through Lava's gateway and returns the provider's parsed JSON,
+ * like the official SDK's `lava.gateway()`:
+ * - the URL is `${baseUrl}forward?u=${encodeURIComponent(url)}`, or with `format` the rewrite proxy
+ *   `${baseUrl}rewrite/${format}/${url}`;
+ * - the method defaults to `POST`; objects and arrays are sent as JSON with `Content-Type:
+ *   application/json` unless you set one; strings, binary data and streams are sent unchanged;
+ * - `Authorization` (in any case) is replaced by `Bearer <forward token>`, the token's billing fields
+ *   chosen as the official SDK does: `customer_id` + `meter_slug` bill the customer, `meter_slug` alone
+ *   is meter-only (`customer_id: null`), neither bills the merchant, and `customer_id` alone is an
+ *   `invalid_params` error (returned, not thrown).
+ *
+ * Beyond the official SDK: `metadata` (sent as `x-lava-metadata`), a per-call `timeoutMs` and `signal`,
+ * and errors as values. A provider's non-2xx answer (Lava passes it through) is an `api` error with its
+ * `status`, parsed `body` and Lava's `x-lava-request-id` as `requestId`.
+ *
+ * Retries: Lava does not document the forward proxy as idempotent, so a retried POST could run (and
+ * bill) a completion twice. Non-GET calls are therefore sent once, unless you pass an `idempotencyKey`
+ * (or an `Idempotency-Key` header) or an explicit `maxRetries`; GET and HEAD use the client's retries.
+ * Stream bodies are never retried. Core's transport adds a fresh `Idempotency-Key` to every POST; it is
+ * forwarded to the provider, which ignores it (OpenAI, Anthropic and the others document no such
+ * header) and, being unique per call and never reused by a retry, it cannot deduplicate anything.
+ *
+ * @param lava - The client context from `createLava`; its secret key goes into the forward token.
+ * @param url - The raw provider URL, e.g. `https://api.openai.com/v1/chat/completions` (not a
+ *   `providerUrl()` one).
+ * @param options - Method, body, headers, billing fields, `format`, `metadata`, signal and timeout.
+ * @returns The parsed JSON body (`null` for an empty body), or a LavaError. The type parameter is not
+ *   checked: validate the body yourself if you depend on its shape.
+ * @example
+ * ```ts
+ * const result = await gateway(lava, 'https://api.openai.com/v1/chat/completions', {
+ *   body: { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Hello!' }] },
+ *   customer_id: 'con_123',
+ *   meter_slug: 'ai-usage',
+ *   metadata: { feature: 'chat' },
+ *   timeoutMs: 30_000,
+ * });
+ * result.match((completion) => console.log(completion), (e) => console.error(e.kind, e.message));
+ * ```
+ */
+export function gateway<T = unknown>(
+  lava: LavaClient,
+  url: string,
+  options: GatewayOptions = {},
+): ResultAsync<T, LavaError> {
+  const prepared = prepareGatewayRequest(lava, url, options);
+  if (prepared.isErr()) return errAsync(prepared.error);
+  const { init, options: callOptions } = prepared.value;
+  return send(lava, init, callOptions)
+    .mapErr(scrubToken)
+    .andThen(({ text, status, requestId }) => {
+      if (text.trim() === '') return okAsync(null as T);
+      try {
+        return okAsync(withRequestId(JSON.parse(text) as T, requestId));
+      } catch {
+        return errAsync(
+          lavaError('invalid_response', `The gateway answered ${status} with a body that is not JSON`, {
+            issues: [{ path: '', message: 'not JSON' }],
+            status,
+            requestId,
+          }),
+        );
+      }
+    });
+}

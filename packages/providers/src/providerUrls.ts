@@ -1,0 +1,21 @@
+import type { LavaClient } from '@lava-sdk/core';
+import { type ProviderUrls, providers } from './providers';
+
+/**
+ * Every provider's forward base URL for this client: the same object, string for string, as the official
+ * SDK's `lava.providers` for the same base URL.
+ *
+ * @param lava - The client context from `createLava` (only its `baseUrl` is read).
+ * @returns A frozen record of provider name to `${baseUrl}forward?u=${upstream}`.
+ * @example
+ * ```ts
+ * const urls = providerUrls(lava);
+ * await fetch(urls.anthropic + '/messages', { method: 'POST', headers: { authorization: `Bearer ${token}` }, body });
+ * ```
+ */
+export function providerUrls(lava: Pick<LavaClient, 'baseUrl'>): ProviderUrls {
+  const urls: Record<string, string> = {};
+  for (const [name, upstream] of Object.entries(providers))
+    urls[name] = `${lava.baseUrl}forward?u=${upstream}`;
+  return Object.freeze(urls as ProviderUrls);
+}
