@@ -1,4 +1,4 @@
-import { createLava, isLavaError, PRODUCTION_BASE_URL, SANDBOX_BASE_URL } from '@lava-sdk/core';
+import { createLava, PRODUCTION_BASE_URL, SANDBOX_BASE_URL } from '@lava-sdk/core';
 import { retrieveCustomer } from '@lava-sdk/customers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
@@ -7,7 +7,7 @@ const TEST = 'aks_test_TESTKEYnotreal0123456789abcdef';
 
 afterEach(() => vi.unstubAllEnvs());
 
-function thrown(fn: () => unknown): unknown {
+function _thrown(fn: () => unknown): unknown {
   try {
     fn();
   } catch (e) {

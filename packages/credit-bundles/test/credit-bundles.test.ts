@@ -1,10 +1,10 @@
 import { collectAll, paginate } from '@lava-sdk/core';
 import { listCreditBundles, retrieveCreditBundle } from '@lava-sdk/credit-bundles';
-import { HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { describeErrorShapes } from '../../../test/helpers/errorShapes';
 import { page } from '../../../test/helpers/fixtures';
 import { creditBundle } from '../../../test/helpers/fixtures-billing';
-import { lavaErrorResponse, mockApi, SECRET_KEY, testLava, useMsw } from '../../../test/helpers/lava';
+import { mockApi, SECRET_KEY, testLava, useMsw } from '../../../test/helpers/lava';
 
 useMsw();
 const lava = testLava();
@@ -110,30 +110,10 @@ describe('retrieveCreditBundle', () => {
   });
 });
 
-describe.each([
-  ['listCreditBundles', () => listCreditBundles(lava, { plan_id: 'sc_1' })],
-  ['retrieveCreditBundle', () => retrieveCreditBundle(lava, 'cb_missing')],
-])('%s errors', (_name, call) => {
-  it('maps the object error shape to an api error', async () => {
-    mockApi(() => lavaErrorResponse(404, 'Credit bundle not found', 'not_found'));
-    const error = (await call())._unsafeUnwrapErr();
-    expect(error).toMatchObject({ kind: 'api', status: 404, code: 'not_found' });
-    expect(error.message).toContain('Credit bundle not found');
-  });
-
-  it('maps the string error shape to an api error', async () => {
-    mockApi(() => HttpResponse.json({ error: 'Authorization header missing' }, { status: 401 }));
-    const error = (await call())._unsafeUnwrapErr();
-    expect(error).toMatchObject({
-      kind: 'api',
-      status: 401,
-      body: { error: 'Authorization header missing' },
-    });
-    expect(error.message).toContain('Authorization header missing');
-  });
-
-  it('reports a body that is not the documented shape as invalid_response', async () => {
-    mockApi(() => ({ unexpected: true }));
-    expect((await call())._unsafeUnwrapErr()).toMatchObject({ kind: 'invalid_response', status: 200 });
-  });
-});
+describeErrorShapes(
+  [
+    ['listCreditBundles', () => listCreditBundles(lava, { plan_id: 'sc_1' })],
+    ['retrieveCreditBundle', () => retrieveCreditBundle(lava, 'cb_missing')],
+  ],
+  'Credit bundle not found',
+);

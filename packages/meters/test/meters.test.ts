@@ -8,11 +8,11 @@ import {
   type UpdateMeterParams,
   updateMeter,
 } from '@lava-sdk/meters';
-import { HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { describeErrorShapes } from '../../../test/helpers/errorShapes';
 import { page } from '../../../test/helpers/fixtures';
 import { meter } from '../../../test/helpers/fixtures-billing';
-import { lavaErrorResponse, mockApi, SECRET_KEY, testLava, useMsw } from '../../../test/helpers/lava';
+import { mockApi, SECRET_KEY, testLava, useMsw } from '../../../test/helpers/lava';
 
 useMsw();
 const lava = testLava();
@@ -272,33 +272,13 @@ describe('deleteMeter', () => {
   });
 });
 
-describe.each([
-  ['listMeters', () => listMeters(lava)],
-  ['retrieveMeter', () => retrieveMeter(lava, 'prd_1')],
-  ['createMeter', () => createMeter(lava, createParams)],
-  ['updateMeter', () => updateMeter(lava, 'prd_1', { name: 'x' })],
-  ['deleteMeter', () => deleteMeter(lava, 'prd_1')],
-])('%s errors', (_name, call) => {
-  it('maps the object error shape to an api error', async () => {
-    mockApi(() => lavaErrorResponse(404, 'Meter not found', 'not_found'));
-    const error = (await call())._unsafeUnwrapErr();
-    expect(error).toMatchObject({ kind: 'api', status: 404, code: 'not_found' });
-    expect(error.message).toContain('Meter not found');
-  });
-
-  it('maps the string error shape to an api error', async () => {
-    mockApi(() => HttpResponse.json({ error: 'Authorization header missing' }, { status: 401 }));
-    const error = (await call())._unsafeUnwrapErr();
-    expect(error).toMatchObject({
-      kind: 'api',
-      status: 401,
-      body: { error: 'Authorization header missing' },
-    });
-    expect(error.message).toContain('Authorization header missing');
-  });
-
-  it('reports a body that is not the documented shape as invalid_response', async () => {
-    mockApi(() => ({ unexpected: true }));
-    expect((await call())._unsafeUnwrapErr()).toMatchObject({ kind: 'invalid_response', status: 200 });
-  });
-});
+describeErrorShapes(
+  [
+    ['listMeters', () => listMeters(lava)],
+    ['retrieveMeter', () => retrieveMeter(lava, 'prd_1')],
+    ['createMeter', () => createMeter(lava, createParams)],
+    ['updateMeter', () => updateMeter(lava, 'prd_1', { name: 'x' })],
+    ['deleteMeter', () => deleteMeter(lava, 'prd_1')],
+  ],
+  'Meter not found',
+);

@@ -1,10 +1,10 @@
 import { paginate, requestIdOf } from '@lava-sdk/core';
 import { type CreateRequestParams, createRequest, listRequests, retrieveRequest } from '@lava-sdk/requests';
-import { HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { describeErrorShapes } from '../../../test/helpers/errorShapes';
 import { page } from '../../../test/helpers/fixtures';
 import { requestRecord } from '../../../test/helpers/fixtures-billing';
-import { lavaErrorResponse, mockApi, SECRET_KEY, testLava, useMsw } from '../../../test/helpers/lava';
+import { mockApi, SECRET_KEY, testLava, useMsw } from '../../../test/helpers/lava';
 
 useMsw();
 const lava = testLava();
@@ -225,32 +225,11 @@ describe('retrieveRequest', () => {
   });
 });
 
-describe.each([
-  ['listRequests', () => listRequests(lava, { customer_id: 'con_1' })],
-  ['createRequest', () => createRequest(lava, createParams)],
-  ['retrieveRequest', () => retrieveRequest(lava, 'req_1')],
-])('%s errors', (_name, call) => {
-  it('maps the object error shape to an api error', async () => {
-    mockApi(() => lavaErrorResponse(404, 'Request not found', 'not_found'));
-    const error = (await call())._unsafeUnwrapErr();
-    expect(error).toMatchObject({ kind: 'api', status: 404, code: 'not_found' });
-    expect(error.message).toContain('Request not found');
-  });
-
-  it('maps the string error shape to an api error', async () => {
-    mockApi(() => HttpResponse.json({ error: 'Authorization header missing' }, { status: 401 }));
-    const error = (await call())._unsafeUnwrapErr();
-    expect(error).toMatchObject({
-      kind: 'api',
-      status: 401,
-      body: { error: 'Authorization header missing' },
-    });
-    expect(error.message).toContain('Authorization header missing');
-  });
-
-  it('reports a body that is not the documented shape as invalid_response', async () => {
-    mockApi(() => ({ unexpected: true }));
-    const error = (await call())._unsafeUnwrapErr();
-    expect(error).toMatchObject({ kind: 'invalid_response', status: 200, requestId: 'req_test_1' });
-  });
-});
+describeErrorShapes(
+  [
+    ['listRequests', () => listRequests(lava, { customer_id: 'con_1' })],
+    ['createRequest', () => createRequest(lava, createParams)],
+    ['retrieveRequest', () => retrieveRequest(lava, 'req_1')],
+  ],
+  'Request not found',
+);

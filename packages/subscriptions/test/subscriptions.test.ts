@@ -13,11 +13,11 @@ import {
   updatePlan,
   updateSubscription,
 } from '@lava-sdk/subscriptions';
-import { HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { describeErrorShapes } from '../../../test/helpers/errorShapes';
 import { page, subscriptionBase } from '../../../test/helpers/fixtures';
 import { plan, subscription } from '../../../test/helpers/fixtures-billing';
-import { lavaErrorResponse, mockApi, SECRET_KEY, testLava, useMsw } from '../../../test/helpers/lava';
+import { mockApi, SECRET_KEY, testLava, useMsw } from '../../../test/helpers/lava';
 
 useMsw();
 const lava = testLava();
@@ -407,37 +407,17 @@ describe('cancelSubscription', () => {
   });
 });
 
-describe.each([
-  ['listPlans', () => listPlans(lava)],
-  ['retrievePlan', () => retrievePlan(lava, 'sc_1')],
-  ['createPlan', () => createPlan(lava, planParams)],
-  ['updatePlan', () => updatePlan(lava, 'sc_1', { name: 'x' })],
-  ['deletePlan', () => deletePlan(lava, 'sc_1')],
-  ['createSubscription', () => createSubscription(lava, { customer_id: 'con_1', plan_id: 'sc_1' })],
-  ['listSubscriptions', () => listSubscriptions(lava, { status: 'active' })],
-  ['updateSubscription', () => updateSubscription(lava, 'as_1', { auto_top_up_bundle_id: 'cb_1' })],
-  ['cancelSubscription', () => cancelSubscription(lava, 'as_1')],
-])('%s errors', (_name, call) => {
-  it('maps the object error shape to an api error', async () => {
-    mockApi(() => lavaErrorResponse(404, 'Not found', 'not_found'));
-    const error = (await call())._unsafeUnwrapErr();
-    expect(error).toMatchObject({ kind: 'api', status: 404, code: 'not_found' });
-    expect(error.message).toContain('Not found');
-  });
-
-  it('maps the string error shape to an api error', async () => {
-    mockApi(() => HttpResponse.json({ error: 'Authorization header missing' }, { status: 401 }));
-    const error = (await call())._unsafeUnwrapErr();
-    expect(error).toMatchObject({
-      kind: 'api',
-      status: 401,
-      body: { error: 'Authorization header missing' },
-    });
-    expect(error.message).toContain('Authorization header missing');
-  });
-
-  it('reports a body that is not the documented shape as invalid_response', async () => {
-    mockApi(() => ({ unexpected: true }));
-    expect((await call())._unsafeUnwrapErr()).toMatchObject({ kind: 'invalid_response', status: 200 });
-  });
-});
+describeErrorShapes(
+  [
+    ['listPlans', () => listPlans(lava)],
+    ['retrievePlan', () => retrievePlan(lava, 'sc_1')],
+    ['createPlan', () => createPlan(lava, planParams)],
+    ['updatePlan', () => updatePlan(lava, 'sc_1', { name: 'x' })],
+    ['deletePlan', () => deletePlan(lava, 'sc_1')],
+    ['createSubscription', () => createSubscription(lava, { customer_id: 'con_1', plan_id: 'sc_1' })],
+    ['listSubscriptions', () => listSubscriptions(lava, { status: 'active' })],
+    ['updateSubscription', () => updateSubscription(lava, 'as_1', { auto_top_up_bundle_id: 'cb_1' })],
+    ['cancelSubscription', () => cancelSubscription(lava, 'as_1')],
+  ],
+  'Not found',
+);
