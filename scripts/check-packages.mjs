@@ -1,22 +1,93 @@
-// publint and attw over every built package: the exports map, types for ESM and CJS, files.
-import { execFileSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+// Checks every built package (run `pnpm build` first):
+// - publint and attw: the exports map, types for ESM and CJS, files;
+// - every entry of the exports map loads from ESM (import()) and from CJS (require()) in a fresh Node
+//   process, through the package's own name (self-reference), so the real exports map is what resolves,
+//   and both module systems expose the same export names.
+import { execFile } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { promisify } from 'node:util';
 
+const run = promisify(execFile);
 const bin = (name) => new URL(`../node_modules/.bin/${name}`, import.meta.url).pathname;
-const dirs = readdirSync('packages').map((d) => `packages/${d}`);
-let failed = 0;
-for (const dir of dirs) {
-  for (const [tool, args] of [
-    ['publint', [dir, '--strict']],
-    ['attw', ['--pack', dir, '--format', 'table', '--ignore-rules', 'cjs-resolves-to-esm']],
-  ]) {
-    try {
-      execFileSync(bin(tool), args, { stdio: 'pipe', encoding: 'utf8' });
-    } catch (error) {
-      failed++;
-      console.error(`✗ ${tool} ${dir}\n${error.stdout ?? ''}${error.stderr ?? ''}`);
+const dirs = readdirSync('packages')
+  .map((d) => `packages/${d}`)
+  .sort();
+
+/** Every JS entry of the exports map: `.`, `./server`, … (not `./package.json`). */
+function entries(dir) {
+  const { name, exports = { '.': {} } } = JSON.parse(readFileSync(`${dir}/package.json`, 'utf8'));
+  return Object.keys(exports)
+    .filter((key) => !key.endsWith('.json'))
+    .map((key) => (key === '.' ? name : `${name}${key.slice(1)}`));
+}
+
+// Prints the sorted export names of one specifier, loaded one way.
+const esmProbe = (spec) =>
+  `const m = await import(${JSON.stringify(spec)}); console.log(JSON.stringify(Object.keys(m).filter((k) => k !== 'default' && k !== 'module.exports').sort()));`;
+const cjsProbe = (spec) =>
+  `const m = require(${JSON.stringify(spec)}); console.log(JSON.stringify(Object.keys(m).filter((k) => k !== 'default').sort()));`;
+
+async function loads(dir) {
+  const problems = [];
+  for (const spec of entries(dir)) {
+    const names = {};
+    for (const [kind, argv] of [
+      ['import()', ['--input-type=module', '-e', esmProbe(spec)]],
+      ['require()', ['-e', cjsProbe(spec)]],
+    ]) {
+      try {
+        const { stdout } = await run(process.execPath, argv, { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+        names[kind] = JSON.parse(stdout.trim().split('\n').at(-1));
+        if (names[kind].length === 0) problems.push(`${kind} of ${spec} has no exports`);
+      } catch (error) {
+        problems.push(
+          `${kind} of ${spec} fails: ${(error.stderr || error.message).trim().split('\n').slice(0, 6).join('\n  ')}`,
+        );
+      }
+    }
+    const [esm, cjs] = [names['import()'], names['require()']];
+    if (esm && cjs && JSON.stringify(esm) !== JSON.stringify(cjs)) {
+      const only = (a, b) => a.filter((n) => !b.includes(n)).join(', ') || '—';
+      problems.push(
+        `${spec}: ESM and CJS export different names (ESM only: ${only(esm, cjs)}; CJS only: ${only(cjs, esm)})`,
+      );
     }
   }
+  if (problems.length)
+    throw Object.assign(new Error(problems.join('\n')), { stdout: `${problems.join('\n')}\n` });
 }
-console.log(`package checks: ${dirs.length * 2 - failed} passed, ${failed} failed`);
+
+// One tool at a time over all packages, so no two jobs pack the same directory at once.
+const jobs = [
+  ...dirs.map((dir) => ['publint', dir, () => run(bin('publint'), [dir, '--strict'], { encoding: 'utf8' })]),
+  ...dirs.map((dir) => [
+    'attw',
+    dir,
+    () =>
+      run(bin('attw'), ['--pack', dir, '--format', 'table', '--ignore-rules', 'cjs-resolves-to-esm'], {
+        encoding: 'utf8',
+      }),
+  ]),
+  ...dirs.map((dir) => ['load ESM+CJS', dir, () => loads(dir)]),
+];
+
+let failed = 0;
+let next = 0;
+const worker = async () => {
+  while (next < jobs.length) {
+    const [tool, dir, job] = jobs[next++];
+    try {
+      await job();
+    } catch (error) {
+      failed++;
+      console.error(
+        `✗ ${tool} ${dir}\n${error.stdout ?? ''}${error.stderr ?? ''}${error.stdout || error.stderr ? '' : error.message}`,
+      );
+    }
+  }
+};
+// Packing and Node start-up wait on the disk as much as on the CPU: a few at a time is faster on 2 cores.
+await Promise.all(Array.from({ length: Math.max(2, Math.min(4, availableParallelism() * 2)) }, worker));
+console.log(`package checks: ${jobs.length - failed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
