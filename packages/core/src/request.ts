@@ -66,7 +66,7 @@ export function request<O extends GenericSchema>(
     body = JSON.stringify(params);
     headers['content-type'] = 'application/json';
   }
-  return send(lava, { method, url: url.href, headers, body }, options).andThen(
+  return send(lava, { method, url: url.href, headers, body, redirect: 'manual' }, options).andThen(
     ({ text, status, requestId }) => {
       let json: unknown;
       try {

@@ -8,6 +8,8 @@ import { rawLavaError } from './errors';
 export function useSecretKey(lava: Pick<LavaClient, 'secretKey' | 'dangerouslyAllowBrowser'>): string {
   const key = lava.secretKey;
   if (!key) throw rawLavaError('config', 'Missing secret key (LAVA_SECRET_KEY)');
+  // A control character or space would make fetch reject the header and quote the key in its error.
+  if (/[^\x21-\x7e]/.test(key)) throw rawLavaError('config', 'Invalid secret key: unexpected character');
   if (typeof document !== 'undefined' && !lava.dangerouslyAllowBrowser) {
     throw rawLavaError('config', 'Secret key in a browser: see dangerouslyAllowBrowser');
   }

@@ -29,6 +29,8 @@ export interface SendInit {
   body?: BodyInit;
   /** Resolve as soon as headers arrive and hand the body over unread; the timeout then stops. */
   stream?: boolean;
+  /** `fetch`'s redirect mode; REST calls use 'manual', so no body or header ever follows a redirect. */
+  redirect?: RequestRedirect;
 }
 
 /** A 2xx response: its text (empty when streaming), headers and Lava's request id. */
@@ -60,8 +62,11 @@ export function apiError(
   const message =
     typeof detail === 'string'
       ? detail
-      : clean
-          .replace(/(<[^>]*>|\s)+/g, ' ')
+      : // Cut first and match tags without '<' inside: linear time even for a huge page of '<'.
+        clean
+          .slice(0, 10_000)
+          .replace(/<[^<>]*>/g, ' ')
+          .replace(/\s+/g, ' ')
           .trim()
           .slice(0, 200) || 'no body';
   const code = typeof error === 'object' && typeof error?.code === 'string' ? error.code : undefined;
@@ -99,7 +104,7 @@ async function attempt(
   init: SendInit,
   o: CallOptions,
 ): Promise<Result<SendResult, LavaError>> {
-  const { method, url, body, stream } = init;
+  const { method, url, body, stream, redirect } = init;
   const { signal, timeoutMs = lava.timeoutMs, maxRetries = lava.maxRetries } = o;
   const headers = mergeHeaders(lava.headers, o.headers, init.headers);
   const key =
@@ -141,6 +146,7 @@ async function attempt(
         headers,
         body,
         signal: controller.signal,
+        redirect,
         retry: 0,
         ignoreResponseError: true,
         responseType: stream ? 'stream' : 'text',
