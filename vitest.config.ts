@@ -17,6 +17,8 @@ export default defineConfig({
   resolve: { alias },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
+    // On CI a JSON report too, from which .ci/run prints its 'N passed, N failed' line.
+    reporters: process.env.CI ? ['default', ['json', { outputFile: '.ci/out/vitest.json' }]] : ['default'],
     testTimeout: 20_000,
     hookTimeout: 20_000,
   },

@@ -1,4 +1,11 @@
-import { type CallOptions, type LavaClient, type LavaError, NonEmpty, request } from '@lava-sdk/core';
+import {
+  type CallOptions,
+  type LavaClient,
+  type LavaError,
+  NonEmpty,
+  type ParamsOf,
+  request,
+} from '@lava-sdk/core';
 import type { ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 import { CheckoutSession } from './CheckoutSession';
@@ -33,7 +40,7 @@ export const CreateCheckoutSessionParams = v.variant('checkout_mode', [
     plan_id: v.optional(v.never('is only for checkout_mode "subscription"')),
   }),
 ]);
-export type CreateCheckoutSessionParams = v.InferInput<typeof CreateCheckoutSessionParams>;
+export type CreateCheckoutSessionParams = ParamsOf<typeof CreateCheckoutSessionParams>;
 
 /**
  * Creates a checkout session (`POST /checkout_sessions`) for a subscription sign-up or a credit bundle

@@ -54,7 +54,9 @@ describe('createCheckoutSession', () => {
 
   it('passes fields the API adds later through to the body', async () => {
     const seen = mockApi(() => checkoutSession);
-    await createCheckoutSession(lava, { ...subscriptionParams, success_url: 'https://app.example.com/ok' });
+    // Not in the type (it names the documented fields only), but sent as given at run time.
+    const withNewField = { ...subscriptionParams, success_url: 'https://app.example.com/ok' };
+    await createCheckoutSession(lava, withNewField);
     expect(seen[0]!.body).toEqual({ ...subscriptionParams, success_url: 'https://app.example.com/ok' });
   });
 

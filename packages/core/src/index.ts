@@ -40,4 +40,5 @@ export { SubscriptionBase } from './schemas/SubscriptionBase';
 export { Success } from './schemas/Success';
 export { useSecretKey } from './secretKey';
 export { apiError, type CallOptions, mergeHeaders, type SendInit, type SendResult, send } from './transport';
+export type { ParamsOf, StrictParams } from './types';
 export { parseParams, parseResponse, toIssues } from './validate';

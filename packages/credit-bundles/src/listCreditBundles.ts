@@ -4,6 +4,7 @@ import {
   type LavaError,
   listOf,
   NonEmpty,
+  type ParamsOf,
   paginationEntries,
   request,
 } from '@lava-sdk/core';
@@ -15,7 +16,7 @@ import { CreditBundle } from './CreditBundle';
 export const ListCreditBundlesParams = v.optional(
   v.looseObject({ ...paginationEntries, plan_id: v.optional(NonEmpty) }),
 );
-export type ListCreditBundlesParams = v.InferInput<typeof ListCreditBundlesParams>;
+export type ListCreditBundlesParams = ParamsOf<typeof ListCreditBundlesParams>;
 
 /** A page of credit bundles. */
 export const CreditBundleList = listOf(CreditBundle);

@@ -1,4 +1,4 @@
-import { type CallOptions, type LavaClient, type LavaError, request } from '@lava-sdk/core';
+import { type CallOptions, type LavaClient, type LavaError, type ParamsOf, request } from '@lava-sdk/core';
 import type { ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 import { Customer } from './Customer';
@@ -12,7 +12,7 @@ export const CreateCustomerParams = v.looseObject({
   phone: v.optional(Phone),
   metadata: v.optional(Metadata),
 });
-export type CreateCustomerParams = v.InferInput<typeof CreateCustomerParams>;
+export type CreateCustomerParams = ParamsOf<typeof CreateCustomerParams>;
 
 /**
  * Creates a customer (`POST /customers`). With a `reference_id` the call is idempotent: the existing

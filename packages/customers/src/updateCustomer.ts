@@ -1,4 +1,4 @@
-import { type CallOptions, type LavaClient, type LavaError, request } from '@lava-sdk/core';
+import { type CallOptions, type LavaClient, type LavaError, type ParamsOf, request } from '@lava-sdk/core';
 import type { ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 import { Customer } from './Customer';
@@ -12,7 +12,7 @@ export const UpdateCustomerParams = v.looseObject({
   reference_id: v.nullish(ReferenceId),
   metadata: v.nullish(Metadata),
 });
-export type UpdateCustomerParams = v.InferInput<typeof UpdateCustomerParams>;
+export type UpdateCustomerParams = ParamsOf<typeof UpdateCustomerParams>;
 
 /**
  * Updates a customer (`PATCH /customers/{id}`): only the fields given change; `null` clears one.

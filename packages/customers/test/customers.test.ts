@@ -227,3 +227,17 @@ describe('getCustomerSubscription', () => {
     expect(error.kind).toBe('invalid_response');
   });
 });
+
+describe('params types', () => {
+  it('accept values typed with an interface (no index signature needed)', async () => {
+    interface SignUp {
+      reference_id?: string;
+      email?: string;
+      metadata?: Record<string, unknown>;
+    }
+    const seen = mockApi(() => customer);
+    const params: SignUp = { reference_id: 'user_7', email: 'ada@example.com', metadata: { plan: 'pro' } };
+    expect((await createCustomer(lava, params)).isOk()).toBe(true);
+    expect(seen[0]!.body).toEqual(params);
+  });
+});

@@ -75,15 +75,31 @@ describe('generateForwardToken', () => {
     );
   });
 
-  it('matches the official SDK for a non-ASCII secret key and a custom base URL', () => {
-    const key = 'aks_live_ünïcødé_🔑';
-    const options = { customer_id: 'con_1', meter_slug: 'm' };
+  it('matches the official SDK with non-ASCII options and a custom base URL', () => {
+    const options = { customer_id: 'con_ünïcødé_🔑', meter_slug: 'mètre' };
     const ours = generateForwardToken(
-      createLava({ secretKey: key, baseUrl: 'https://example.test/v1' }),
+      createLava({ secretKey: SECRET_KEY, baseUrl: 'https://example.test/v1' }),
       options,
     );
-    expect(ours).toBe(new Lava(key).generateForwardToken(options));
+    expect(ours).toBe(new Lava(SECRET_KEY).generateForwardToken(options));
   });
+
+  // Real keys are printable ASCII; anything else is a typo or a paste accident (a trailing newline), and
+  // would break the Authorization header of every REST call, so it is refused the same way everywhere.
+  it.each(['aks_live_ünïcødé_🔑', 'aks_live_a\nb', 'aks_live_a b'])(
+    'refuses the key %j with a config error',
+    (key) => {
+      const lava = createLava({ secretKey: key });
+      let thrown: unknown;
+      try {
+        generateForwardToken(lava, {});
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toMatchObject({ kind: 'config' });
+      expect(String((thrown as Error).message)).not.toContain('aks_live');
+    },
+  );
 
   it('accepts any object with a secretKey, so a token-only bundle needs no createLava', () => {
     expect(generateForwardToken({ secretKey: SECRET_KEY }, {})).toBe(official.generateForwardToken({}));

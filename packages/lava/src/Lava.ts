@@ -7,6 +7,7 @@ import {
   type LavaError,
   type LavaOptions,
   lavaError,
+  type StrictParams,
   send,
   withRequestId,
 } from '@lava-sdk/core';
@@ -81,24 +82,8 @@ async function unwrap<T>(result: PromiseLike<Result<T, LavaError>>): Promise<T> 
   return settled.value;
 }
 
-/** `T` without its string index signature, keeping the named properties and their modifiers. */
-type Named<T> = { [K in keyof T as string extends K ? never : number extends K ? never : K]: T[K] };
-
-/**
- * A params type as the official SDK declares it: our params schemas are loose (unknown fields pass through
- * to the API), so their inferred types carry an index signature, which a value typed with an interface
- * (as every official params type is) cannot satisfy. This drops that signature, deeply, from loose
- * objects only: a pure record such as `metadata` is kept.
- */
-export type OfficialParams<T> = T extends readonly (infer U)[]
-  ? OfficialParams<U>[]
-  : T extends object
-    ? string extends keyof T
-      ? keyof Named<T> extends never
-        ? T
-        : { [K in keyof Named<T>]: OfficialParams<Named<T>[K]> }
-      : T
-    : T;
+/** A params type as the official SDK declares it: see `StrictParams` in core. */
+export type OfficialParams<T> = StrictParams<T>;
 
 /** A standalone SDK function bound to a client: same arguments after `lava`, a Promise that throws. */
 function bindTo(lava: LavaClient) {

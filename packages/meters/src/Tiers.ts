@@ -1,3 +1,4 @@
+import type { ParamsOf } from '@lava-sdk/core';
 import * as v from 'valibot';
 
 const UnsignedDecimal = v.pipe(
@@ -50,4 +51,4 @@ export const Tiers = v.pipe(
     });
   }),
 );
-export type Tiers = v.InferInput<typeof Tiers>;
+export type Tiers = ParamsOf<typeof Tiers>;

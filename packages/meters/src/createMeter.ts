@@ -1,4 +1,11 @@
-import { type CallOptions, type LavaClient, type LavaError, NonEmpty, request } from '@lava-sdk/core';
+import {
+  type CallOptions,
+  type LavaClient,
+  type LavaError,
+  NonEmpty,
+  type ParamsOf,
+  request,
+} from '@lava-sdk/core';
 import type { ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 import { Meter } from './Meter';
@@ -14,7 +21,7 @@ export const CreateMeterParams = v.looseObject({
   tier_type: v.picklist(['tokens_1m', 'characters_1m', 'minutes', 'requests']),
   tiers: Tiers,
 });
-export type CreateMeterParams = v.InferInput<typeof CreateMeterParams>;
+export type CreateMeterParams = ParamsOf<typeof CreateMeterParams>;
 
 /**
  * Creates a meter (`POST /meters`).

@@ -1,4 +1,11 @@
-import { type CallOptions, type LavaClient, type LavaError, NonEmpty, request } from '@lava-sdk/core';
+import {
+  type CallOptions,
+  type LavaClient,
+  type LavaError,
+  NonEmpty,
+  type ParamsOf,
+  request,
+} from '@lava-sdk/core';
 import type { ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 import { Meter } from './Meter';
@@ -14,7 +21,7 @@ export const UpdateMeterParams = v.looseObject({
   tier_type: Immutable,
   meter_slug: Immutable,
 });
-export type UpdateMeterParams = v.InferInput<typeof UpdateMeterParams>;
+export type UpdateMeterParams = ParamsOf<typeof UpdateMeterParams>;
 
 /**
  * Updates a meter (`PATCH /meters/{id}`). Only `name` and `tiers` can change; `rate_type`, `tier_type`

@@ -1,4 +1,11 @@
-import { type CallOptions, type LavaClient, type LavaError, NonEmpty, request } from '@lava-sdk/core';
+import {
+  type CallOptions,
+  type LavaClient,
+  type LavaError,
+  NonEmpty,
+  type ParamsOf,
+  request,
+} from '@lava-sdk/core';
 import type { ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 import { Request } from './Request';
@@ -36,7 +43,7 @@ export const CreateRequestParams = v.looseObject({
   input_seconds: Count,
   output_seconds: Count,
 });
-export type CreateRequestParams = v.InferInput<typeof CreateRequestParams>;
+export type CreateRequestParams = ParamsOf<typeof CreateRequestParams>;
 
 /**
  * Records usage for a customer against a meter (`POST /requests`), for usage that did not go through

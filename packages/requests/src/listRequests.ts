@@ -4,6 +4,7 @@ import {
   type LavaError,
   listOf,
   NonEmpty,
+  type ParamsOf,
   paginationEntries,
   request,
 } from '@lava-sdk/core';
@@ -27,7 +28,7 @@ export const ListRequestsParams = v.optional(
     metadata_filters: v.optional(MetadataFilters),
   }),
 );
-export type ListRequestsParams = v.InferInput<typeof ListRequestsParams>;
+export type ListRequestsParams = ParamsOf<typeof ListRequestsParams>;
 
 /** A page of requests. */
 export const RequestList = listOf(Request);

@@ -1,11 +1,18 @@
-import { type CallOptions, type LavaClient, type LavaError, NonEmpty, request } from '@lava-sdk/core';
+import {
+  type CallOptions,
+  type LavaClient,
+  type LavaError,
+  NonEmpty,
+  type ParamsOf,
+  request,
+} from '@lava-sdk/core';
 import type { ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 import { SecretKey } from './SecretKey';
 
 /** Params of `createSecretKey`. */
 export const CreateSecretKeyParams = v.looseObject({ name: NonEmpty });
-export type CreateSecretKeyParams = v.InferInput<typeof CreateSecretKeyParams>;
+export type CreateSecretKeyParams = ParamsOf<typeof CreateSecretKeyParams>;
 
 /** A new secret key with its full value, which Lava returns only this once. */
 export const CreatedSecretKey = v.looseObject({ ...SecretKey.entries, secret_key: v.string() });

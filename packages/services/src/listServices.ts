@@ -1,4 +1,11 @@
-import { type CallOptions, type LavaClient, type LavaError, NonEmpty, request } from '@lava-sdk/core';
+import {
+  type CallOptions,
+  type LavaClient,
+  type LavaError,
+  NonEmpty,
+  type ParamsOf,
+  request,
+} from '@lava-sdk/core';
 import type { ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 import { ProviderSummary } from './ProviderSummary';
@@ -6,7 +13,7 @@ import { Service } from './Service';
 
 /** Params of `listServices`: an optional `provider` id (e.g. `openai`) to get one provider's slice. */
 export const ListServicesParams = v.optional(v.looseObject({ provider: v.optional(NonEmpty) }));
-export type ListServicesParams = v.InferInput<typeof ListServicesParams>;
+export type ListServicesParams = ParamsOf<typeof ListServicesParams>;
 
 /** The service catalogue: every service in `data`, and a summary per provider in `providers`. */
 export const ServiceCatalog = v.looseObject({

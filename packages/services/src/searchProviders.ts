@@ -1,4 +1,4 @@
-import { type CallOptions, type LavaClient, type LavaError, request } from '@lava-sdk/core';
+import { type CallOptions, type LavaClient, type LavaError, type ParamsOf, request } from '@lava-sdk/core';
 import type { ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 import { ProviderSummary } from './ProviderSummary';
@@ -11,7 +11,7 @@ export const SearchProvidersParams = v.looseObject({
   ),
   category: v.optional(v.pipe(v.string(), v.minLength(1, 'must not be empty'))),
 });
-export type SearchProvidersParams = v.InferInput<typeof SearchProvidersParams>;
+export type SearchProvidersParams = ParamsOf<typeof SearchProvidersParams>;
 
 /**
  * Ranked provider summaries, most relevant first, in `data`. Lava's reference does not show the envelope,

@@ -1,4 +1,4 @@
-import { type CallOptions, type LavaClient, type LavaError, request } from '@lava-sdk/core';
+import { type CallOptions, type LavaClient, type LavaError, type ParamsOf, request } from '@lava-sdk/core';
 import type { ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 import { CreatedSpendKey } from './CreatedSpendKey';
@@ -25,7 +25,7 @@ export const CreateSpendKeyParams = v.looseObject({
   rate_limit: v.optional(RateLimit),
   expires_at: v.optional(ExpiresAt),
 });
-export type CreateSpendKeyParams = v.InferInput<typeof CreateSpendKeyParams>;
+export type CreateSpendKeyParams = ParamsOf<typeof CreateSpendKeyParams>;
 
 /**
  * Creates a spend key for the authenticated wallet (`POST /spend_keys`): a drop-in OpenAI/Anthropic-style

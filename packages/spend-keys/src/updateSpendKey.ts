@@ -1,4 +1,4 @@
-import { type CallOptions, type LavaClient, type LavaError, request } from '@lava-sdk/core';
+import { type CallOptions, type LavaClient, type LavaError, type ParamsOf, request } from '@lava-sdk/core';
 import { errAsync, type ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 import { rawKeyAsId } from './_spendKeyId';
@@ -26,7 +26,7 @@ export const UpdateSpendKeyParams = v.looseObject({
   rate_limit: v.optional(RateLimit),
   expires_at: v.optional(ExpiresAt),
 });
-export type UpdateSpendKeyParams = v.InferInput<typeof UpdateSpendKeyParams>;
+export type UpdateSpendKeyParams = ParamsOf<typeof UpdateSpendKeyParams>;
 
 /**
  * Updates a spend key (`PUT /spend_keys/{id}`, as the official SDK sends it): pause it, change its limits

@@ -1,4 +1,11 @@
-import { type CallOptions, type LavaClient, type LavaError, NonEmpty, request } from '@lava-sdk/core';
+import {
+  type CallOptions,
+  type LavaClient,
+  type LavaError,
+  NonEmpty,
+  type ParamsOf,
+  request,
+} from '@lava-sdk/core';
 import type { ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 import { Amount } from './Amount';
@@ -36,7 +43,7 @@ export const CreatePlanParams = v.pipe(
     ['default_auto_top_up_bundle_index'],
   ),
 );
-export type CreatePlanParams = v.InferInput<typeof CreatePlanParams>;
+export type CreatePlanParams = ParamsOf<typeof CreatePlanParams>;
 
 /**
  * Creates a plan (`POST /plans`), with optional linked meters and credit bundles.

@@ -3,6 +3,7 @@ import {
   type LavaClient,
   type LavaError,
   NonEmpty,
+  type ParamsOf,
   request,
   SubscriptionBase,
 } from '@lava-sdk/core';
@@ -16,7 +17,7 @@ export const CreateSubscriptionParams = v.looseObject({
   /** A free plan (`period_amount` `"0"`); paid plans start only through checkout. */
   plan_id: NonEmpty,
 });
-export type CreateSubscriptionParams = v.InferInput<typeof CreateSubscriptionParams>;
+export type CreateSubscriptionParams = ParamsOf<typeof CreateSubscriptionParams>;
 
 /** The answer of `createSubscription`. */
 export const CreatedSubscription = v.looseObject({ subscription: SubscriptionBase });

@@ -4,6 +4,7 @@ import {
   type LavaError,
   listOf,
   NonEmpty,
+  type ParamsOf,
   paginationEntries,
   request,
 } from '@lava-sdk/core';
@@ -19,7 +20,7 @@ export const ListSubscriptionsParams = v.optional(
     customer_id: v.optional(NonEmpty),
   }),
 );
-export type ListSubscriptionsParams = v.InferInput<typeof ListSubscriptionsParams>;
+export type ListSubscriptionsParams = ParamsOf<typeof ListSubscriptionsParams>;
 
 /** A page of subscriptions. */
 export const SubscriptionList = listOf(Subscription);

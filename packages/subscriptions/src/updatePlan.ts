@@ -1,4 +1,11 @@
-import { type CallOptions, type LavaClient, type LavaError, NonEmpty, request } from '@lava-sdk/core';
+import {
+  type CallOptions,
+  type LavaClient,
+  type LavaError,
+  NonEmpty,
+  type ParamsOf,
+  request,
+} from '@lava-sdk/core';
 import type { ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 import { Amount } from './Amount';
@@ -42,7 +49,7 @@ export const UpdatePlanParams = v.looseObject({
   period_amount: Immutable,
   billing_interval: Immutable,
 });
-export type UpdatePlanParams = v.InferInput<typeof UpdatePlanParams>;
+export type UpdatePlanParams = ParamsOf<typeof UpdatePlanParams>;
 
 /**
  * Updates a plan (`PATCH /plans/{id}`).

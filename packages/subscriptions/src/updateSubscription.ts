@@ -3,6 +3,7 @@ import {
   type LavaClient,
   type LavaError,
   NonEmpty,
+  type ParamsOf,
   request,
   Success,
 } from '@lava-sdk/core';
@@ -14,7 +15,7 @@ export const UpdateSubscriptionParams = v.looseObject({
   /** A credit bundle of the subscription's plan, or null. */
   auto_top_up_bundle_id: v.nullable(NonEmpty),
 });
-export type UpdateSubscriptionParams = v.InferInput<typeof UpdateSubscriptionParams>;
+export type UpdateSubscriptionParams = ParamsOf<typeof UpdateSubscriptionParams>;
 
 /**
  * Sets or clears a subscription's auto top-up bundle (`PATCH /subscriptions/{id}`).

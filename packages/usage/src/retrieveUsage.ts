@@ -1,4 +1,11 @@
-import { type CallOptions, type LavaClient, type LavaError, NonEmpty, request } from '@lava-sdk/core';
+import {
+  type CallOptions,
+  type LavaClient,
+  type LavaError,
+  NonEmpty,
+  type ParamsOf,
+  request,
+} from '@lava-sdk/core';
 import type { ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 import { Usage } from './Usage';
@@ -28,7 +35,7 @@ export const RetrieveUsageParams = v.looseObject({
   meter_id: v.optional(NonEmpty),
   metadata_filters: v.optional(MetadataFilters),
 });
-export type RetrieveUsageParams = v.InferInput<typeof RetrieveUsageParams>;
+export type RetrieveUsageParams = ParamsOf<typeof RetrieveUsageParams>;
 
 /**
  * Retrieves usage statistics grouped by day (`GET /usage`).

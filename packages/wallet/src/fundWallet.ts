@@ -4,6 +4,7 @@ import {
   type LavaClient,
   type LavaError,
   NonEmpty,
+  type ParamsOf,
   request,
 } from '@lava-sdk/core';
 import type { ResultAsync } from 'neverthrow';
@@ -30,7 +31,7 @@ export const FundWalletParams = v.looseObject({
     v.check(inFundingRange, 'must be between "10" and "10000" USD inclusive'),
   ),
 });
-export type FundWalletParams = v.InferInput<typeof FundWalletParams>;
+export type FundWalletParams = ParamsOf<typeof FundWalletParams>;
 
 /**
  * The outcome of a funding charge. `completed` carries the new `balance`; `requires_action` (3-D Secure)

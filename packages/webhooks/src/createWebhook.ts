@@ -1,4 +1,4 @@
-import { type CallOptions, type LavaClient, type LavaError, request } from '@lava-sdk/core';
+import { type CallOptions, type LavaClient, type LavaError, type ParamsOf, request } from '@lava-sdk/core';
 import type { ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 import { WebhookName, WebhookUrl } from './fields';
@@ -9,7 +9,7 @@ export const CreateWebhookParams = v.looseObject({
   name: WebhookName,
   url: WebhookUrl,
 });
-export type CreateWebhookParams = v.InferInput<typeof CreateWebhookParams>;
+export type CreateWebhookParams = ParamsOf<typeof CreateWebhookParams>;
 
 /** A new webhook with its signing secret, which Lava returns only this once. */
 export const CreatedWebhook = v.looseObject({ ...Webhook.entries, webhook_secret: v.string() });

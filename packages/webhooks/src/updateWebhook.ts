@@ -1,4 +1,4 @@
-import { type CallOptions, type LavaClient, type LavaError, request } from '@lava-sdk/core';
+import { type CallOptions, type LavaClient, type LavaError, type ParamsOf, request } from '@lava-sdk/core';
 import type { ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 import { WebhookName, WebhookUrl } from './fields';
@@ -9,7 +9,7 @@ export const UpdateWebhookParams = v.looseObject({
   name: v.optional(WebhookName),
   url: v.optional(WebhookUrl),
 });
-export type UpdateWebhookParams = v.InferInput<typeof UpdateWebhookParams>;
+export type UpdateWebhookParams = ParamsOf<typeof UpdateWebhookParams>;
 
 /**
  * Updates a webhook endpoint (`PATCH /webhooks/{id}`): only the fields given change.

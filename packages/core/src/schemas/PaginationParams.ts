@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import type { ParamsOf } from '../types';
 
 /** `cursor` and `limit` (1–100), shared by every list endpoint; spread them into a filter schema. */
 export const paginationEntries = {
@@ -8,4 +9,4 @@ export const paginationEntries = {
 
 /** Params of a list endpoint with no filter but the cursor. */
 export const PaginationParams = v.optional(v.looseObject(paginationEntries));
-export type PaginationParams = v.InferInput<typeof PaginationParams>;
+export type PaginationParams = ParamsOf<typeof PaginationParams>;
