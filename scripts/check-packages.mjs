@@ -65,9 +65,13 @@ const jobs = [
     'attw',
     dir,
     () =>
-      run(bin('attw'), ['--pack', dir, '--format', 'table', '--ignore-rules', 'cjs-resolves-to-esm'], {
-        encoding: 'utf8',
-      }),
+      run(
+        bin('attw'),
+        ['--pack', dir, '--format', 'table', '--ignore-rules', 'cjs-resolves-to-esm', '--profile', 'node16'],
+        {
+          encoding: 'utf8',
+        },
+      ),
   ]),
   ...dirs.map((dir) => ['load ESM+CJS', dir, () => loads(dir)]),
 ];

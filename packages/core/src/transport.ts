@@ -131,10 +131,15 @@ async function attempt(
 
   for (let n = 1; ; n++) {
     if (signal?.aborted) return aborted();
+    // The attempt's signal fires on its timeout or the caller's abort. AbortSignal.any leaves no listener
+    // on the caller's signal, which matters for a stream that outlives this function.
     const controller = new AbortController();
     const abort = () => controller.abort();
     const timer = setTimeout(abort, timeoutMs);
-    signal?.addEventListener('abort', abort);
+    const linked = signal && !AbortSignal.any;
+    if (linked) signal.addEventListener('abort', abort);
+    const attemptSignal =
+      signal && !linked ? AbortSignal.any([signal, controller.signal]) : controller.signal;
     const started = Date.now();
     log('request', n, { headers: lava.logger && redactHeaders(headers) });
     let failure: LavaError;
@@ -145,7 +150,7 @@ async function attempt(
         method,
         headers,
         body,
-        signal: controller.signal,
+        signal: attemptSignal,
         redirect,
         retry: 0,
         ignoreResponseError: true,
@@ -175,7 +180,7 @@ async function attempt(
         : lavaError('network', `Could not reach Lava: ${(cause as Error)?.message}`, { attempts: n }, cause);
     } finally {
       clearTimeout(timer);
-      if (!streaming) signal?.removeEventListener('abort', abort);
+      if (linked && !streaming) signal.removeEventListener('abort', abort);
     }
     log('error', n, { error: failure.message });
     if (!retryable || n > Math.floor(maxRetries) || (retryAfterMs ?? 0) > MAX_RETRY_AFTER_MS)

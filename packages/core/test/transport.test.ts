@@ -1,4 +1,5 @@
-import { isLavaError, type LavaLogEntry, request } from '@lava-sdk/core';
+import { getEventListeners } from 'node:events';
+import { isLavaError, type LavaLogEntry, request, send } from '@lava-sdk/core';
 import { createCustomer, retrieveCustomer, updateCustomer } from '@lava-sdk/customers';
 import { HttpResponse } from 'msw';
 import * as v from 'valibot';
@@ -253,5 +254,22 @@ describe('optional auth', () => {
     }
     expect(seen[0]!.headers.authorization).toBe(`Bearer ${SECRET_KEY}`);
     expect(seen[1]!.headers.authorization).toBeUndefined();
+  });
+});
+
+describe('a long-lived caller signal', () => {
+  it('gains no abort listener per call, streamed or not', async () => {
+    mockApi(() => customer);
+    const signal = new AbortController().signal;
+    for (let i = 0; i < 20; i++) {
+      await retrieveCustomer(lava, 'con_1', { signal });
+      const streamed = await send(
+        lava,
+        { method: 'GET', url: 'http://127.0.0.1:9/v1/customers/x', stream: true },
+        { signal },
+      );
+      await streamed._unsafeUnwrap().response.text();
+    }
+    expect(getEventListeners(signal, 'abort')).toHaveLength(0);
   });
 });
