@@ -24,7 +24,10 @@ export interface LavaOptions {
   baseUrl?: string;
   /** A fetch implementation, for tests, proxies or custom agents. Defaults to the global fetch. */
   fetch?: typeof fetch;
-  /** Time budget of one attempt, headers and body together. Default 60 000 ms. */
+  /**
+   * Time budget of one attempt, headers and body together. Default 60 000 ms. `0` turns it off (then only
+   * a `signal` can stop a call), which saves the cost of an abort signal on every request.
+   */
   timeoutMs?: number;
   /** Retries after the first attempt, for retryable failures only. Default 2. */
   maxRetries?: number;

@@ -61,7 +61,7 @@ describe('createLava', () => {
 
   // Numbers and fetch are checked when a call is made, so createLava stays small for token-only bundles.
   it.each([
-    [{ timeoutMs: 0 }, 'timeoutMs'],
+    [{ timeoutMs: -1 }, 'timeoutMs'],
     [{ timeoutMs: Number.NaN }, 'timeoutMs'],
     [{ maxRetries: -1 }, 'maxRetries'],
     [{ retryDelayMs: Number.POSITIVE_INFINITY }, 'retryDelayMs'],

@@ -50,6 +50,20 @@ describe('a real server on 127.0.0.1', () => {
     expect(hits).toBe(2);
   });
 
+  it('with timeoutMs 0 waits as long as it takes, and only the caller’s signal stops it', async () => {
+    mode = 'slow-headers';
+    hits = 0;
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 300);
+    const started = Date.now();
+    const error = (
+      await retrieveCustomer(client(0), 'con_1', { signal: controller.signal })
+    )._unsafeUnwrapErr();
+    expect(error.kind).toBe('aborted');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+    expect(hits).toBe(1);
+  });
+
   it('maps a connection dropped mid-body to a network error', async () => {
     mode = 'drop-mid-body';
     const error = (await retrieveCustomer(client(5_000), 'con_1'))._unsafeUnwrapErr();
