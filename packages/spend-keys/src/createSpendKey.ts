@@ -2,28 +2,12 @@ import { type CallOptions, type LavaClient, type LavaError, type ParamsOf, reque
 import type { ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 import { CreatedSpendKey } from './CreatedSpendKey';
-import {
-  allowList,
-  ExpiresAt,
-  RateLimit,
-  RequestLimit,
-  RequestShape,
-  SpendKeyName,
-  SpendKeyStatus,
-  SpendLimit,
-} from './fields';
+import { SpendKeyName, settingEntries } from './fields';
 
 /** Params of `createSpendKey`: `name` is required; `null` means "no limit" / "all allowed". */
 export const CreateSpendKeyParams = v.looseObject({
   name: SpendKeyName,
-  status: v.optional(SpendKeyStatus),
-  request_shape: v.optional(RequestShape),
-  allowed_models: v.optional(allowList('model')),
-  allowed_providers: v.optional(allowList('provider')),
-  spend_limit: v.optional(SpendLimit),
-  request_limit: v.optional(RequestLimit),
-  rate_limit: v.optional(RateLimit),
-  expires_at: v.optional(ExpiresAt),
+  ...settingEntries,
 });
 export type CreateSpendKeyParams = ParamsOf<typeof CreateSpendKeyParams>;
 

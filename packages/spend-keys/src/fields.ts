@@ -40,3 +40,15 @@ export const RateLimit = v.nullable(v.looseObject({ rpm: PositiveCount, burst: v
 export const ExpiresAt = v.nullable(
   v.pipe(v.string(), v.isoTimestamp('must be an ISO 8601 date-time such as 2026-12-31T23:59:59Z')),
 );
+
+/** Every optional setting of a spend key, shared by create and update. */
+export const settingEntries = {
+  status: v.optional(SpendKeyStatus),
+  request_shape: v.optional(RequestShape),
+  allowed_models: v.optional(allowList('model')),
+  allowed_providers: v.optional(allowList('provider')),
+  spend_limit: v.optional(SpendLimit),
+  request_limit: v.optional(RequestLimit),
+  rate_limit: v.optional(RateLimit),
+  expires_at: v.optional(ExpiresAt),
+};

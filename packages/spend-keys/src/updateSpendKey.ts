@@ -2,29 +2,13 @@ import { type CallOptions, type LavaClient, type LavaError, type ParamsOf, reque
 import { errAsync, type ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 import { rawKeyAsId } from './_spendKeyId';
-import {
-  allowList,
-  ExpiresAt,
-  RateLimit,
-  RequestLimit,
-  RequestShape,
-  SpendKeyName,
-  SpendKeyStatus,
-  SpendLimit,
-} from './fields';
+import { SpendKeyName, settingEntries } from './fields';
 import { SpendKey } from './SpendKey';
 
 /** Params of `updateSpendKey`: the create fields, all optional; `null` removes a limit or allow-list. */
 export const UpdateSpendKeyParams = v.looseObject({
   name: v.optional(SpendKeyName),
-  status: v.optional(SpendKeyStatus),
-  request_shape: v.optional(RequestShape),
-  allowed_models: v.optional(allowList('model')),
-  allowed_providers: v.optional(allowList('provider')),
-  spend_limit: v.optional(SpendLimit),
-  request_limit: v.optional(RequestLimit),
-  rate_limit: v.optional(RateLimit),
-  expires_at: v.optional(ExpiresAt),
+  ...settingEntries,
 });
 export type UpdateSpendKeyParams = ParamsOf<typeof UpdateSpendKeyParams>;
 
