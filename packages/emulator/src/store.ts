@@ -166,8 +166,10 @@ export interface CheckoutSessionRecord {
 export interface PaymentMethodRecord {
   payment_method_id: string;
   last4: string;
-  expiry_month: number;
-  expiry_year: number;
+  /** A string, as Lava's reference shows it: `"12"`. */
+  expiry_month: string;
+  /** A string, as Lava's reference shows it: `"2027"`. */
+  expiry_year: string;
   brand: string;
   is_default: boolean;
   has_error: boolean;
@@ -277,8 +279,8 @@ export function emptyState(seed: EmulatorSeed, balance: bigint, createdAt: strin
   state.paymentMethods.set(seed.paymentMethodId, {
     payment_method_id: seed.paymentMethodId,
     last4: '4242',
-    expiry_month: 12,
-    expiry_year: 2034,
+    expiry_month: '12',
+    expiry_year: '2034',
     brand: 'visa',
     is_default: true,
     has_error: false,
@@ -289,8 +291,8 @@ export function emptyState(seed: EmulatorSeed, balance: bigint, createdAt: strin
   state.paymentMethods.set('pm_01EMULATOR3DS00000000000000', {
     payment_method_id: 'pm_01EMULATOR3DS00000000000000',
     last4: '3184',
-    expiry_month: 6,
-    expiry_year: 2033,
+    expiry_month: '6',
+    expiry_year: '2033',
     brand: 'visa',
     is_default: false,
     has_error: false,

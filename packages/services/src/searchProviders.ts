@@ -22,10 +22,10 @@ export const ProviderSearchResults = v.pipe(
     v.looseObject({ data: v.array(ProviderSummary) }),
     v.looseObject({ providers: v.array(ProviderSummary) }),
   ]),
-  v.transform((found) => {
-    if ('data' in found) return found;
-    const { providers, ...rest } = found;
-    return { ...rest, data: providers };
+  // Typed explicitly: both branches are loose objects, so `'data' in found` would not narrow them.
+  v.transform((found): { data: ProviderSummary[]; [key: string]: unknown } => {
+    const { providers, data, ...rest } = found as { providers?: ProviderSummary[]; data?: ProviderSummary[] };
+    return { ...rest, data: (data ?? providers)! };
   }),
 );
 export type ProviderSearchResults = v.InferOutput<typeof ProviderSearchResults>;

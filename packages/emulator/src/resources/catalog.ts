@@ -94,7 +94,8 @@ function services(provider: string | null) {
         : { model: m.id, messages: [{ role: 'user', content: 'Hello' }] },
       service_type: 'llm',
       managed: true,
-      pricing: { type: 'tokens_1m', input: String(m.input), output: String(m.output) },
+      // Catalogue prices are JSON numbers (USD per million tokens), unlike the decimal strings of billing.
+      pricing: { type: 'tokens_1m', input: m.input, output: m.output },
       capabilities: ['chat', 'streaming'],
     };
   });

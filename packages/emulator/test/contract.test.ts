@@ -1,0 +1,706 @@
+// Contract test: every public REST function of the SDK, plus paginate() and the gateway functions, against the
+// emulator's real HTTP server. Each call must come back Ok, i.e. the emulator's answer passes the SDK's strict
+// response schema: an `invalid_response` here means the emulator and the SDK disagree on a documented shape.
+// One emulator for the whole file, never reset: the calls build on each other in a realistic order
+// (meter → plan with bundles → customer → subscription → usage → …) and share ids through `s`.
+import { createCheckoutSession } from '@lava-sdk/checkout-sessions';
+import { collectAll, createLava, type LavaClient, type LavaError, paginate } from '@lava-sdk/core';
+import { listCreditBundles, retrieveCreditBundle } from '@lava-sdk/credit-bundles';
+import {
+  createCustomer,
+  deleteCustomer,
+  getCustomerSubscription,
+  listCustomers,
+  retrieveCustomer,
+  updateCustomer,
+} from '@lava-sdk/customers';
+import { gateway, gatewayStream, generateForwardToken } from '@lava-sdk/gateway';
+import { createMeter, deleteMeter, listMeters, retrieveMeter, updateMeter } from '@lava-sdk/meters';
+import { listModels } from '@lava-sdk/models';
+import { listPaymentMethods } from '@lava-sdk/payment-methods';
+import { createRequest, listRequests, retrieveRequest } from '@lava-sdk/requests';
+import { createSecretKey, deleteSecretKey, listSecretKeys } from '@lava-sdk/secret-keys';
+import { listServices, type ProviderSummary, retrieveProvider, searchProviders } from '@lava-sdk/services';
+import {
+  createSpendKey,
+  listSpendKeys,
+  retrieveSpendKey,
+  revokeSpendKey,
+  rotateSpendKey,
+  updateSpendKey,
+} from '@lava-sdk/spend-keys';
+import {
+  cancelSubscription,
+  createPlan,
+  createSubscription,
+  deletePlan,
+  listPlans,
+  listSubscriptions,
+  retrievePlan,
+  updatePlan,
+  updateSubscription,
+} from '@lava-sdk/subscriptions';
+import { retrieveUsage } from '@lava-sdk/usage';
+import { fundWallet, retrieveWallet } from '@lava-sdk/wallet';
+import {
+  createWebhook,
+  deleteWebhook,
+  listWebhooks,
+  retrieveWebhook,
+  updateWebhook,
+} from '@lava-sdk/webhooks';
+import type { Result } from 'neverthrow';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EMULATOR_PAYMENT_METHOD_ID, EMULATOR_SECRET_KEY, EMULATOR_WALLET_ID } from '../src/index';
+import { type RunningEmulator, startEmulator } from '../src/server';
+
+/** The value of an Ok result; an Err fails the test with its kind, message and schema issues. */
+async function ok<T>(pending: PromiseLike<Result<T, LavaError>>): Promise<T> {
+  const result = await pending;
+  if (result.isErr()) {
+    const e = result.error;
+    const issues = 'issues' in e ? ` ${JSON.stringify(e.issues)}` : '';
+    throw new Error(`expected Ok, got ${e.kind}: ${e.message}${issues}`);
+  }
+  return result.value;
+}
+
+/** The error of an Err result; an Ok fails the test. */
+async function fails<T>(pending: PromiseLike<Result<T, LavaError>>): Promise<LavaError> {
+  const result = await pending;
+  if (result.isOk()) throw new Error(`expected Err, got Ok: ${JSON.stringify(result.value)}`);
+  return result.error;
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+describe('contract: every SDK function against the emulator over HTTP', () => {
+  let running: RunningEmulator;
+  let lava: LavaClient;
+  // Ids and values that flow from one call to the next.
+  const s = {
+    meterId: '',
+    meterSlug: '',
+    spareMeterId: '',
+    planId: '',
+    sparePlanId: '',
+    bundleId: '',
+    secondBundleId: '',
+    customerId: '',
+    spareCustomerId: '',
+    subscriptionId: '',
+    requestId: 'req_contract_1',
+    charge: '',
+    webhookId: '',
+    secretKeyId: '',
+    spendKeyId: '',
+    spendKeyRaw: '',
+    paymentMethodId: '',
+    threeDsMethodId: '',
+    balance: '',
+  };
+
+  beforeAll(async () => {
+    running = await startEmulator({ host: '127.0.0.1', port: 0 });
+    lava = createLava({ secretKey: EMULATOR_SECRET_KEY, baseUrl: running.baseUrl, retryDelayMs: 1 });
+  });
+  afterAll(() => running.stop());
+
+  describe('meters', () => {
+    it('createMeter', async () => {
+      const meter = await ok(
+        createMeter(lava, {
+          name: 'Chat tokens',
+          meter_slug: 'chat-tokens',
+          rate_type: 'fixed',
+          tier_type: 'tokens_1m',
+          tiers: [
+            { start: '0', rate: '10' },
+            { start: '1000000', rate: '5' },
+          ],
+        }),
+      );
+      expect(meter).toMatchObject({ meter_slug: 'chat-tokens', rate_type: 'fixed' });
+      expect(meter.tiers).toEqual([
+        { start: 0, rate: '10', type: 'tokens_1m' },
+        { start: 1000000, rate: '5', type: 'tokens_1m' },
+      ]);
+      s.meterId = meter.meter_id;
+      s.meterSlug = meter.meter_slug;
+      const spare = await ok(
+        createMeter(lava, {
+          name: 'Requests',
+          rate_type: 'fixed',
+          tier_type: 'requests',
+          tiers: [{ start: '0', rate: '0.01' }],
+        }),
+      );
+      s.spareMeterId = spare.meter_id;
+    });
+
+    it('retrieveMeter', async () => {
+      const meter = await ok(retrieveMeter(lava, s.meterId));
+      expect(meter).toMatchObject({ meter_id: s.meterId, name: 'Chat tokens' });
+    });
+
+    it('updateMeter (only name and tiers change)', async () => {
+      const meter = await ok(updateMeter(lava, s.meterId, { name: 'Chat tokens v2' }));
+      expect(meter).toMatchObject({ meter_id: s.meterId, name: 'Chat tokens v2', meter_slug: s.meterSlug });
+    });
+
+    it('listMeters', async () => {
+      const list = await ok(listMeters(lava));
+      expect(list.data.map((m) => m.meter_id).sort()).toEqual([s.meterId, s.spareMeterId].sort());
+      expect(list).toMatchObject({ has_more: false, next_cursor: null });
+    });
+
+    it('deleteMeter', async () => {
+      expect(await ok(deleteMeter(lava, s.spareMeterId))).toEqual({ id: s.spareMeterId, deleted: true });
+      const gone = await fails(retrieveMeter(lava, s.spareMeterId));
+      expect(gone).toMatchObject({ kind: 'api', status: 404 });
+    });
+  });
+
+  describe('plans and credit bundles', () => {
+    it('createPlan with credit bundles', async () => {
+      const plan = await ok(
+        createPlan(lava, {
+          name: 'Free',
+          period_amount: '0',
+          billing_interval: 'month',
+          included_credit: '5.00',
+          meter_ids: [s.meterId],
+          credit_bundles: [
+            { name: 'Small', cost: '5.00', credit_amount: '5.00' },
+            { name: 'Large', cost: '20.00', credit_amount: '25.00' },
+          ],
+          default_auto_top_up_bundle_index: 0,
+        }),
+      );
+      expect(plan.linked_meters).toEqual([{ meter_id: s.meterId, name: 'Chat tokens v2' }]);
+      expect(plan.credit_bundles).toHaveLength(2);
+      s.planId = plan.plan_id;
+      s.bundleId = plan.credit_bundles[0]?.credit_bundle_id ?? '';
+      s.secondBundleId = plan.credit_bundles[1]?.credit_bundle_id ?? '';
+      expect(plan.default_auto_top_up_bundle_id).toBe(s.bundleId);
+      const spare = await ok(
+        createPlan(lava, { name: 'Spare', period_amount: '0', billing_interval: 'year' }),
+      );
+      s.sparePlanId = spare.plan_id;
+    });
+
+    it('retrievePlan', async () => {
+      const plan = await ok(retrievePlan(lava, s.planId));
+      expect(plan).toMatchObject({ plan_id: s.planId, included_credit: '5.00', billing_interval: 'month' });
+    });
+
+    it('updatePlan', async () => {
+      const plan = await ok(updatePlan(lava, s.planId, { name: 'Free tier', rollover_type: 'full' }));
+      expect(plan).toMatchObject({ name: 'Free tier', rollover_type: 'full', period_amount: '0.00' });
+    });
+
+    it('listPlans', async () => {
+      const list = await ok(listPlans(lava, { limit: 10 }));
+      expect(list.data.map((p) => p.plan_id).sort()).toEqual([s.planId, s.sparePlanId].sort());
+    });
+
+    it('deletePlan', async () => {
+      expect(await ok(deletePlan(lava, s.sparePlanId))).toEqual({ id: s.sparePlanId, deleted: true });
+    });
+
+    it('listCreditBundles filtered by plan_id', async () => {
+      const list = await ok(listCreditBundles(lava, { plan_id: s.planId }));
+      expect(list.data.map((b) => b.credit_bundle_id).sort()).toEqual([s.bundleId, s.secondBundleId].sort());
+      expect(list.data.every((b) => b.plan_id === s.planId)).toBe(true);
+    });
+
+    it('retrieveCreditBundle', async () => {
+      const bundle = await ok(retrieveCreditBundle(lava, s.secondBundleId));
+      expect(bundle).toMatchObject({
+        credit_bundle_id: s.secondBundleId,
+        plan_id: s.planId,
+        name: 'Large',
+        cost: '20.00',
+        credit_amount: '25.00',
+      });
+    });
+  });
+
+  describe('customers and subscriptions', () => {
+    it('createCustomer', async () => {
+      const customer = await ok(
+        createCustomer(lava, {
+          reference_id: 'contract_user',
+          name: 'Grace Hopper',
+          email: 'grace@example.com',
+          metadata: { team: 'navy' },
+        }),
+      );
+      expect(customer).toMatchObject({
+        reference_id: 'contract_user',
+        contact: { email: 'grace@example.com', first_name: 'Grace', last_name: 'Hopper' },
+        subscription: null,
+      });
+      s.customerId = customer.customer_id;
+      s.spareCustomerId = (await ok(createCustomer(lava, { reference_id: 'contract_spare' }))).customer_id;
+    });
+
+    it('retrieveCustomer (by id and by reference_id)', async () => {
+      expect((await ok(retrieveCustomer(lava, s.customerId))).reference_id).toBe('contract_user');
+      expect((await ok(retrieveCustomer(lava, 'contract_user'))).customer_id).toBe(s.customerId);
+    });
+
+    it('updateCustomer', async () => {
+      const customer = await ok(updateCustomer(lava, s.customerId, { phone: '+14155550123' }));
+      expect(customer.contact.phone).toBe('+14155550123');
+      expect(customer.metadata).toEqual({ team: 'navy' });
+    });
+
+    it('listCustomers', async () => {
+      const list = await ok(listCustomers(lava, { limit: 1 }));
+      expect(list.data).toHaveLength(1);
+      expect(list.has_more).toBe(true);
+      expect(list.next_cursor).toEqual(expect.any(String));
+    });
+
+    it('getCustomerSubscription before any subscription', async () => {
+      expect(await ok(getCustomerSubscription(lava, s.customerId))).toEqual({ subscription: null });
+    });
+
+    it('createSubscription', async () => {
+      const { subscription } = await ok(
+        createSubscription(lava, { customer_id: s.customerId, plan_id: s.planId }),
+      );
+      expect(subscription).toMatchObject({
+        plan_id: s.planId,
+        status: 'active',
+        auto_top_up_bundle_id: s.bundleId,
+        credits: { total_remaining: '5.00', cycle_remaining: '5.00', bundle_remaining: '0.00' },
+        pending_change: null,
+      });
+      s.subscriptionId = subscription.subscription_id;
+      // The customer now shows the subscription.
+      const customer = await ok(retrieveCustomer(lava, s.customerId));
+      expect(customer.subscription).toMatchObject({
+        subscription_id: s.subscriptionId,
+        plan_id: s.planId,
+        status: 'active',
+      });
+    });
+
+    it('listSubscriptions', async () => {
+      const list = await ok(listSubscriptions(lava, { customer_id: s.customerId, status: 'all' }));
+      expect(list.data).toHaveLength(1);
+      expect(list.data[0]).toMatchObject({
+        subscription_id: s.subscriptionId,
+        customer_id: s.customerId,
+        customer: { phone: '+14155550123' },
+      });
+    });
+
+    it('updateSubscription', async () => {
+      expect(
+        await ok(updateSubscription(lava, s.subscriptionId, { auto_top_up_bundle_id: s.secondBundleId })),
+      ).toEqual({ success: true });
+      const { subscription } = await ok(getCustomerSubscription(lava, s.customerId));
+      expect(subscription?.auto_top_up_bundle_id).toBe(s.secondBundleId);
+    });
+  });
+
+  describe('checkout sessions', () => {
+    it('createCheckoutSession in subscription mode', async () => {
+      const session = await ok(
+        createCheckoutSession(lava, {
+          checkout_mode: 'subscription',
+          origin_url: 'https://app.example.com',
+          plan_id: s.planId,
+        }),
+      );
+      expect(session).toMatchObject({
+        checkout_mode: 'subscription',
+        origin_url: 'https://app.example.com',
+        plan_id: s.planId,
+      });
+      expect(session.checkout_session_id).toMatch(/^cs_/);
+      expect(session.customer_id ?? undefined).toBeUndefined();
+      expect(session.completed_at ?? undefined).toBeUndefined();
+    });
+
+    it('createCheckoutSession in credit_bundle mode; completing it adds the bundle credit', async () => {
+      const session = await ok(
+        createCheckoutSession(lava, {
+          checkout_mode: 'credit_bundle',
+          origin_url: 'https://app.example.com',
+          customer_id: s.customerId,
+          credit_bundle_id: s.bundleId,
+        }),
+      );
+      expect(session.checkout_mode).toBe('credit_bundle');
+      running.emulator.completeCheckout(session.checkout_session_id);
+      const { subscription } = await ok(getCustomerSubscription(lava, s.customerId));
+      expect(subscription?.credits).toMatchObject({
+        total_remaining: '10.00',
+        cycle_remaining: '5.00',
+        bundle_remaining: '5.00',
+      });
+    });
+  });
+
+  describe('requests and usage', () => {
+    it('createRequest', async () => {
+      const request = await ok(
+        createRequest(lava, {
+          request_id: s.requestId,
+          customer_id: s.customerId,
+          meter_slug: s.meterSlug,
+          input_tokens: 20_000,
+          output_tokens: 10_000,
+          metadata: { feature: 'chat' },
+        }),
+      );
+      // 30,000 tokens at $10 per million.
+      expect(request).toMatchObject({
+        request_id: s.requestId,
+        status: 'completed',
+        customer_id: s.customerId,
+        meter_id: s.meterId,
+        metadata: { feature: 'chat' },
+        charge: { amount: '0.3000000000', rate_type: 'fixed' },
+      });
+      s.charge = request.charge.amount;
+      for (let i = 2; i <= 5; i++) {
+        await ok(
+          createRequest(lava, {
+            request_id: `req_contract_${i}`,
+            customer_id: s.customerId,
+            meter_slug: s.meterSlug,
+            input_tokens: 1000,
+            metadata: { feature: 'search' },
+          }),
+        );
+      }
+    });
+
+    it('createRequest is idempotent on request_id', async () => {
+      const again = await ok(
+        createRequest(lava, {
+          request_id: s.requestId,
+          customer_id: s.customerId,
+          meter_slug: s.meterSlug,
+          input_tokens: 20_000,
+          output_tokens: 10_000,
+        }),
+      );
+      expect(again.charge.amount).toBe(s.charge);
+      expect(running.emulator.state.requests.size).toBe(5);
+    });
+
+    it('retrieveRequest', async () => {
+      const request = await ok(retrieveRequest(lava, s.requestId));
+      expect(request.model_usage).toMatchObject({
+        input_tokens: 20_000,
+        output_tokens: 10_000,
+        total_tokens: 30_000,
+      });
+    });
+
+    it('listRequests with customer_id, meter_id and metadata_filters', async () => {
+      const chat = await ok(
+        listRequests(lava, {
+          customer_id: s.customerId,
+          meter_id: s.meterId,
+          metadata_filters: { feature: 'chat' },
+        }),
+      );
+      expect(chat.data.map((r) => r.request_id)).toEqual([s.requestId]);
+      const search = await ok(listRequests(lava, { metadata_filters: { feature: 'search' } }));
+      expect(search.data).toHaveLength(4);
+    });
+
+    it('paginate() walks listRequests over several pages', async () => {
+      const ids: string[] = [];
+      for await (const r of paginate(listRequests, lava, { customer_id: s.customerId, limit: 2 })) {
+        ids.push(r.request_id);
+      }
+      expect(ids).toHaveLength(5);
+      expect(new Set(ids).size).toBe(5);
+      expect(ids).toContain(s.requestId);
+      const capped = await ok(collectAll(listRequests, lava, { limit: 2 }, { max: 3 }));
+      expect(capped).toHaveLength(3);
+    });
+
+    it('retrieveUsage totals include the charge of createRequest', async () => {
+      const usage = await ok(retrieveUsage(lava, { start: today(), customer_id: s.customerId }));
+      // 30,000 + 4 × 1,000 tokens; $0.30 + 4 × $0.01.
+      expect(usage.totals).toMatchObject({
+        total_requests: 5,
+        total_usage_tokens: 34_000,
+        total_charge: '0.3400000000',
+      });
+      expect(usage.items.length).toBeGreaterThanOrEqual(1);
+      const chatOnly = await ok(
+        retrieveUsage(lava, { start: today(), metadata_filters: { feature: 'chat' } }),
+      );
+      expect(chatOnly.totals).toMatchObject({ total_requests: 1, total_charge: s.charge });
+    });
+
+    it('the charges reduce the subscription credits, cycle credit first', async () => {
+      const { subscription } = await ok(getCustomerSubscription(lava, s.customerId));
+      expect(subscription?.credits).toMatchObject({
+        total_remaining: '9.66',
+        cycle_remaining: '4.66',
+        bundle_remaining: '5.00',
+      });
+    });
+  });
+
+  describe('gateway', () => {
+    it('generateForwardToken mints a token the emulator accepts', async () => {
+      const token = generateForwardToken(lava, { customer_id: s.customerId, meter_slug: s.meterSlug });
+      expect(JSON.parse(atob(token))).toEqual({
+        secret_key: EMULATOR_SECRET_KEY,
+        customer_id: s.customerId,
+        meter_slug: s.meterSlug,
+      });
+      const response = await fetch(
+        `${running.baseUrl}forward?u=${encodeURIComponent('https://api.openai.com/v1/models')}`,
+        { headers: { authorization: `Bearer ${token}` } },
+      );
+      await response.body?.cancel();
+      expect(response.status).toBe(200);
+      expect(response.headers.get('x-lava-request-id')).toMatch(/^req_/);
+    });
+
+    it('gateway: a chat completion billed to the customer', async () => {
+      const before = running.emulator.state.requests.size;
+      const completion = await ok(
+        gateway<{ choices: { message: { content: string } }[]; usage: { total_tokens: number } }>(
+          lava,
+          'https://api.openai.com/v1/chat/completions',
+          {
+            body: { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'ping' }] },
+            customer_id: s.customerId,
+            meter_slug: s.meterSlug,
+            metadata: { feature: 'gateway' },
+          },
+        ),
+      );
+      expect(completion.choices[0]?.message.content).toContain('ping');
+      expect(running.emulator.state.requests.size).toBe(before + 1);
+      const billed = await ok(listRequests(lava, { metadata_filters: { feature: 'gateway' } }));
+      expect(billed.data).toHaveLength(1);
+      expect(billed.data[0]).toMatchObject({
+        customer_id: s.customerId,
+        provider: 'openai',
+        model: 'gpt-4o-mini',
+      });
+      expect(billed.data[0]?.model_usage.total_tokens).toBe(completion.usage.total_tokens);
+    });
+
+    it('gatewayStream: an SSE completion, billed once the stream ends', async () => {
+      const before = running.emulator.state.requests.size;
+      const stream = await ok(
+        gatewayStream(lava, 'https://api.openai.com/v1/chat/completions', {
+          body: { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'stream me' }] },
+          customer_id: s.customerId,
+          meter_slug: s.meterSlug,
+        }),
+      );
+      expect(stream.status).toBe(200);
+      expect(stream.headers.get('content-type')).toMatch(/^text\/event-stream/);
+      type Chunk = { choices: { delta: { content?: string }; finish_reason: string | null }[] };
+      let text = '';
+      let finish: string | null = null;
+      // The SDK ends the iteration at OpenAI's `data: [DONE]` without yielding it.
+      for await (const event of stream) {
+        const chunk = event.json as Chunk;
+        text += chunk.choices[0]?.delta.content ?? '';
+        finish = chunk.choices[0]?.finish_reason ?? finish;
+      }
+      expect(text).toContain('stream me');
+      expect(finish).toBe('stop');
+      await expect.poll(() => running.emulator.state.requests.size).toBe(before + 1);
+    });
+  });
+
+  describe('webhooks', () => {
+    it('createWebhook', async () => {
+      const hook = await ok(createWebhook(lava, { name: 'main', url: 'http://127.0.0.1:9/hook' }));
+      expect(hook.webhook_secret).toMatch(/^whsec_/);
+      s.webhookId = hook.webhook_id;
+    });
+
+    it('retrieveWebhook', async () => {
+      const hook = await ok(retrieveWebhook(lava, s.webhookId));
+      expect(hook).toMatchObject({ webhook_id: s.webhookId, name: 'main' });
+      expect(hook).not.toHaveProperty('webhook_secret');
+    });
+
+    it('updateWebhook', async () => {
+      const hook = await ok(updateWebhook(lava, s.webhookId, { url: 'http://127.0.0.1:9/v2' }));
+      expect(hook.url).toBe('http://127.0.0.1:9/v2');
+    });
+
+    it('listWebhooks', async () => {
+      expect((await ok(listWebhooks(lava))).data.map((w) => w.webhook_id)).toEqual([s.webhookId]);
+    });
+
+    it('deleteWebhook', async () => {
+      expect(await ok(deleteWebhook(lava, s.webhookId))).toEqual({ id: s.webhookId, deleted: true });
+      expect((await ok(listWebhooks(lava))).data).toEqual([]);
+      await running.emulator.settled();
+    });
+  });
+
+  describe('secret keys', () => {
+    it('listSecretKeys shows the seeded key by its hint only', async () => {
+      const list = await ok(listSecretKeys(lava));
+      expect(list.data).toHaveLength(1);
+      expect(list.data[0]?.secret_key_hint).toBe(EMULATOR_SECRET_KEY.slice(-4));
+      expect(list.data[0]).not.toHaveProperty('secret_key');
+    });
+
+    it('createSecretKey returns a key that works', async () => {
+      const created = await ok(createSecretKey(lava, { name: 'ci' }));
+      expect(created.secret_key).toMatch(/^aks_test_/);
+      expect(created.secret_key_hint).toBe(created.secret_key.slice(-4));
+      s.secretKeyId = created.secret_key_id;
+      const other = createLava({ secretKey: created.secret_key, baseUrl: running.baseUrl });
+      expect((await ok(retrieveWallet(other))).wallet_id).toBe(EMULATOR_WALLET_ID);
+    });
+
+    it('deleteSecretKey', async () => {
+      expect(await ok(deleteSecretKey(lava, s.secretKeyId))).toEqual({ id: s.secretKeyId, deleted: true });
+      expect((await ok(listSecretKeys(lava))).data).toHaveLength(1);
+    });
+  });
+
+  describe('spend keys', () => {
+    it('createSpendKey', async () => {
+      const key = await ok(
+        createSpendKey(lava, {
+          name: 'agent',
+          allowed_models: ['gpt-4o-mini'],
+          spend_limit: { amount: '25.00', cycle: 'monthly' },
+          rate_limit: { rpm: 60 },
+        }),
+      );
+      expect(key.key).toMatch(/^lava_sk_/);
+      expect(key).toMatchObject({
+        name: 'agent',
+        status: 'active',
+        request_shape: 'openai',
+        wallet_id: EMULATOR_WALLET_ID,
+        spend_limit: { amount: '25.00', cycle: 'monthly' },
+      });
+      s.spendKeyId = key.spend_key_id;
+      s.spendKeyRaw = key.key;
+    });
+
+    it('listSpendKeys', async () => {
+      expect((await ok(listSpendKeys(lava))).data.map((k) => k.spend_key_id)).toEqual([s.spendKeyId]);
+    });
+
+    it('retrieveSpendKey', async () => {
+      const key = await ok(retrieveSpendKey(lava, s.spendKeyId));
+      expect(key).not.toHaveProperty('key');
+      expect(s.spendKeyRaw.startsWith(key.key_preview.replace(/\*+$/, ''))).toBe(true);
+    });
+
+    it('updateSpendKey', async () => {
+      const key = await ok(updateSpendKey(lava, s.spendKeyId, { status: 'paused', allowed_models: null }));
+      expect(key).toMatchObject({ status: 'paused', allowed_models: null });
+    });
+
+    it('rotateSpendKey', async () => {
+      const key = await ok(rotateSpendKey(lava, s.spendKeyId));
+      expect(key.spend_key_id).toBe(s.spendKeyId);
+      expect(key.key).not.toBe(s.spendKeyRaw);
+      expect(key.spend_limit).toEqual({ amount: '25.00', cycle: 'monthly' });
+    });
+
+    it('revokeSpendKey', async () => {
+      expect(await ok(revokeSpendKey(lava, s.spendKeyId))).toEqual({ success: true });
+      expect((await ok(listSpendKeys(lava))).data).toEqual([]);
+    });
+  });
+
+  describe('catalogue', () => {
+    it('listModels', async () => {
+      const models = await ok(listModels(lava));
+      expect(models.object).toBe('list');
+      expect(models.data.map((m) => m.id)).toContain('gpt-4o-mini');
+    });
+
+    it('listServices (all, and one provider)', async () => {
+      const all = await ok(listServices(lava));
+      expect(all.providers.length).toBeGreaterThan(1);
+      const openai = await ok(listServices(lava, { provider: 'openai' }));
+      expect(openai.providers.map((p) => p.id)).toEqual(['openai']);
+      expect(openai.data.every((svc) => svc.provider === 'openai')).toBe(true);
+    });
+
+    it('searchProviders', async () => {
+      const found = await ok(searchProviders(lava, { query: 'anthropic' }));
+      const data: ProviderSummary[] = found.data;
+      expect(data.map((p) => p.id)).toContain('anthropic');
+      expect(data[0]).toMatchObject({ service_type: expect.any(String), entry_count: expect.any(Number) });
+    });
+
+    it('retrieveProvider', async () => {
+      const provider = await ok(retrieveProvider(lava, 'openai'));
+      expect(provider).toMatchObject({ id: 'openai', label: 'OpenAI' });
+    });
+  });
+
+  describe('wallet and payment methods', () => {
+    it('retrieveWallet', async () => {
+      const wallet = await ok(retrieveWallet(lava));
+      expect(wallet.wallet_id).toBe(EMULATOR_WALLET_ID);
+      s.balance = wallet.balance;
+    });
+
+    it('listPaymentMethods', async () => {
+      const methods = await ok(listPaymentMethods(lava));
+      // Lava's reference shows expiry month and year as strings ("12", "2027").
+      expect(methods.data.every((m) => typeof m.expiry_month === 'string')).toBe(true);
+      const card = methods.data.find((m) => m.is_default);
+      expect(card).toMatchObject({ payment_method_id: EMULATOR_PAYMENT_METHOD_ID, has_error: false });
+      s.paymentMethodId = card?.payment_method_id ?? '';
+      s.threeDsMethodId = methods.data.find((m) => !m.is_default)?.payment_method_id ?? '';
+    });
+
+    it('fundWallet with the listed default card raises the balance', async () => {
+      expect(s.paymentMethodId).not.toBe('');
+      const funded = await ok(fundWallet(lava, { payment_method_id: s.paymentMethodId, amount: '25.00' }));
+      expect(funded.status).toBe('completed');
+      expect(funded.payment_id).toMatch(/^pay_/);
+      expect(Number(funded.balance)).toBeCloseTo(Number(s.balance) + 25, 6);
+      expect((await ok(retrieveWallet(lava))).balance).toBe(funded.balance);
+    });
+
+    it('fundWallet with a 3-D Secure card answers requires_action and leaves the balance alone', async () => {
+      expect(s.threeDsMethodId).not.toBe('');
+      const before = (await ok(retrieveWallet(lava))).balance;
+      const pending = await ok(fundWallet(lava, { payment_method_id: s.threeDsMethodId, amount: '10' }));
+      expect(pending).toMatchObject({ status: 'requires_action', redirect_url: expect.any(String) });
+      expect((await ok(retrieveWallet(lava))).balance).toBe(before);
+    });
+  });
+
+  describe('teardown of the shared data', () => {
+    it('cancelSubscription schedules the cancellation', async () => {
+      expect(await ok(cancelSubscription(lava, s.subscriptionId))).toEqual({ success: true });
+      const { subscription } = await ok(getCustomerSubscription(lava, s.customerId));
+      expect(subscription?.status).toBe('active');
+      expect(subscription?.pending_change).toMatchObject({ type: 'cancellation' });
+    });
+
+    it('deleteCustomer', async () => {
+      expect(await ok(deleteCustomer(lava, s.spareCustomerId))).toEqual({ success: true });
+      const gone = await fails(retrieveCustomer(lava, s.spareCustomerId));
+      expect(gone).toMatchObject({ kind: 'api', status: 404 });
+      expect((await ok(retrieveCustomer(lava, s.customerId))).customer_id).toBe(s.customerId);
+    });
+  });
+});
