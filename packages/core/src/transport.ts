@@ -80,6 +80,20 @@ export function apiError(
   });
 }
 
+/** `… fetch failed (ECONNREFUSED)`: the useful part of a network error sits deep in its cause chain. */
+function describeCause(cause: unknown): string {
+  let code: unknown;
+  for (
+    let c = cause as { cause?: unknown; code?: unknown } | undefined;
+    c && !code;
+    c = c.cause as typeof c
+  ) {
+    code = c.code;
+  }
+  const message = String((cause as Error | undefined)?.message ?? cause);
+  return typeof code === 'string' ? `${message} (${code})` : message;
+}
+
 /** Merges header sets, later ones winning, names lower-cased so no two spellings of one header survive. */
 export function mergeHeaders(...sets: (Record<string, string> | undefined)[]): Record<string, string> {
   const out: Record<string, string> = {};
@@ -180,7 +194,7 @@ async function attempt(
             { timeoutMs, attempts: n },
             cause,
           )
-        : lavaError('network', `Could not reach Lava: ${(cause as Error)?.message}`, { attempts: n }, cause);
+        : lavaError('network', `Could not reach Lava: ${describeCause(cause)}`, { attempts: n }, cause);
     } finally {
       clearTimeout(timer);
       if (linked && !streaming) signal?.removeEventListener('abort', abort);

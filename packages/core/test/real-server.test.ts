@@ -70,8 +70,19 @@ describe('a real server on 127.0.0.1', () => {
     expect(error.kind).toBe('network');
   });
 
-  it('maps a refused connection to a network error', async () => {
-    const dead = createLava({ secretKey: SECRET_KEY, baseUrl: 'http://127.0.0.1:9/v1/', maxRetries: 0 });
-    expect((await retrieveCustomer(dead, 'con_1'))._unsafeUnwrapErr().kind).toBe('network');
+  it('maps a refused connection to a network error that names the cause', async () => {
+    // A port that was free a moment ago (port 9 would not do: fetch blocks it as a "bad port").
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const { port } = probe.address() as AddressInfo;
+    await new Promise((resolve) => probe.close(resolve));
+    const dead = createLava({
+      secretKey: SECRET_KEY,
+      baseUrl: `http://127.0.0.1:${port}/v1/`,
+      maxRetries: 0,
+    });
+    const error = (await retrieveCustomer(dead, 'con_1'))._unsafeUnwrapErr();
+    expect(error.kind).toBe('network');
+    expect(error.message).toContain('ECONNREFUSED');
   });
 });
