@@ -34,6 +34,7 @@ export { backoffDelay, MAX_RETRY_AFTER_MS, parseRetryAfter, sleep } from './retr
 export { Decimal } from './schemas/Decimal';
 export { Deleted } from './schemas/Deleted';
 export { type ListResponse, listOf } from './schemas/listOf';
+export { MetadataFilters } from './schemas/MetadataFilters';
 export { NonEmpty } from './schemas/NonEmpty';
 export { PaginationParams, paginationEntries } from './schemas/PaginationParams';
 export { SubscriptionBase } from './schemas/SubscriptionBase';
@@ -41,4 +42,4 @@ export { Success } from './schemas/Success';
 export { useSecretKey } from './secretKey';
 export { apiError, type CallOptions, mergeHeaders, type SendInit, type SendResult, send } from './transport';
 export type { ParamsOf, StrictParams } from './types';
-export { parseParams, parseResponse, toIssues } from './validate';
+export { invalidResponse, parseJsonBody, parseParams, parseResponse, toIssues } from './validate';

@@ -6,7 +6,7 @@ import { encodePathParam } from './path';
 import { withRequestId } from './requestId';
 import { useSecretKey } from './secretKey';
 import { type CallOptions, send } from './transport';
-import { invalidParam, invalidResponse, parseParams, parseResponse } from './validate';
+import { invalidParam, parseJsonBody, parseParams, parseResponse } from './validate';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -67,16 +67,9 @@ export function request<O extends GenericSchema>(
     headers['content-type'] = 'application/json';
   }
   return send(lava, { method, url: url.href, headers, body, redirect: 'manual' }, options).andThen(
-    ({ text, status, requestId }) => {
-      let json: unknown;
-      try {
-        json = JSON.parse(text);
-      } catch {
-        return errAsync(invalidResponse('body is not JSON', status, requestId));
-      }
-      return parseResponse(spec.output, json, status, requestId).map((value) =>
-        withRequestId(value, requestId),
-      );
-    },
+    ({ text, status, requestId }) =>
+      parseJsonBody(text, status, requestId)
+        .andThen((json) => parseResponse(spec.output, json, status, requestId))
+        .map((value) => withRequestId(value, requestId)),
   );
 }

@@ -51,6 +51,15 @@ export function parseResponse<S extends GenericSchema>(
     : err(issueError('invalid_response', toIssues(result.issues), { status, requestId }));
 }
 
+/** Parses a 2xx body as JSON; a body that is not JSON is an `invalid_response` error. */
+export function parseJsonBody(text: string, status: number, requestId?: string): Result<unknown, LavaError> {
+  try {
+    return ok(JSON.parse(text));
+  } catch {
+    return err(invalidResponse('body is not JSON', status, requestId));
+  }
+}
+
 /** An `invalid_response` error for a body that could not be read as expected at all. */
 export function invalidResponse(message: string, status: number, requestId?: string): LavaError {
   return issueError('invalid_response', [{ path: '', message }], { status, requestId });

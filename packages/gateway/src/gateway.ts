@@ -1,4 +1,4 @@
-import { type LavaClient, type LavaError, lavaError, send, withRequestId } from '@lava-sdk/core';
+import { type LavaClient, type LavaError, parseJsonBody, send, withRequestId } from '@lava-sdk/core';
 import { errAsync, okAsync, type ResultAsync } from 'neverthrow';
 import { type GatewayOptions, prepareGatewayRequest, scrubToken } from './_prepare';
 
@@ -55,18 +55,9 @@ export function gateway<T = unknown>(
   const { init, options: callOptions } = prepared.value;
   return send(lava, init, callOptions)
     .mapErr(scrubToken)
-    .andThen(({ text, status, requestId }) => {
-      if (text.trim() === '') return okAsync(null as T);
-      try {
-        return okAsync(withRequestId(JSON.parse(text) as T, requestId));
-      } catch {
-        return errAsync(
-          lavaError('invalid_response', `The gateway answered ${status} with a body that is not JSON`, {
-            issues: [{ path: '', message: 'not JSON' }],
-            status,
-            requestId,
-          }),
-        );
-      }
-    });
+    .andThen(({ text, status, requestId }) =>
+      text.trim() === ''
+        ? okAsync(null as T)
+        : parseJsonBody(text, status, requestId).map((json) => withRequestId(json as T, requestId)),
+    );
 }

@@ -7,6 +7,7 @@ import {
   type LavaError,
   type LavaOptions,
   lavaError,
+  parseJsonBody,
   type StrictParams,
   send,
   withRequestId,
@@ -58,7 +59,7 @@ import {
   retrieveWebhook,
   updateWebhook,
 } from '@lava-sdk/webhooks';
-import { err, ok, type Result } from 'neverthrow';
+import { ok, type Result } from 'neverthrow';
 
 /**
  * Options of `new Lava(secretKey, config)`: the official SDK's `Config` (`baseUrl`, and `apiVersion`, which it
@@ -273,21 +274,12 @@ export class Lava {
     if (body !== undefined) headers['content-type'] = 'application/json';
     const result = send(this.client, { method: method.toUpperCase(), url: url.href, headers, body }, options);
     return unwrap(
-      result.andThen(({ text, status, requestId }): Result<T, LavaError> => {
-        if (text.trim() === '') return ok(null as T);
-        try {
-          return ok(withRequestId(JSON.parse(text) as T, requestId));
-        } catch {
-          const issues = [{ path: '', message: 'not JSON' }];
-          return err(
-            lavaError('invalid_response', `Lava answered ${status} with a body that is not JSON`, {
-              issues,
-              status,
-              requestId,
-            }),
-          );
-        }
-      }),
+      result.andThen(
+        ({ text, status, requestId }): Result<T, LavaError> =>
+          text.trim() === ''
+            ? ok(null as T)
+            : parseJsonBody(text, status, requestId).map((json) => withRequestId(json as T, requestId)),
+      ),
     );
   }
 

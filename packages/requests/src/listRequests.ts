@@ -3,6 +3,7 @@ import {
   type LavaClient,
   type LavaError,
   listOf,
+  MetadataFilters,
   NonEmpty,
   type ParamsOf,
   paginationEntries,
@@ -11,13 +12,6 @@ import {
 import type { ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 import { Request } from './Request';
-
-// `{ key: value }`, sent as the JSON string of its entries (`[["key","value"]]`), exactly as the
-// official SDK builds it.
-const MetadataFilters = v.pipe(
-  v.record(v.string(), v.string()),
-  v.transform((filters) => JSON.stringify(Object.entries(filters))),
-);
 
 /** Params of `listRequests`: pagination plus `customer_id`, `meter_id` and `metadata_filters`. */
 export const ListRequestsParams = v.optional(

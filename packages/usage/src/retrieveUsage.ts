@@ -2,6 +2,7 @@ import {
   type CallOptions,
   type LavaClient,
   type LavaError,
+  MetadataFilters,
   NonEmpty,
   type ParamsOf,
   request,
@@ -19,12 +20,6 @@ const IsoDate = v.pipe(
     'must be an ISO 8601 date or date-time such as 2026-01-01 or 2026-01-01T00:00:00Z',
   ),
   v.check((s) => !Number.isNaN(Date.parse(s)), 'must be a valid date'),
-);
-
-// `{ key: value }`, sent as the JSON string of its entries, exactly as the official SDK builds it.
-const MetadataFilters = v.pipe(
-  v.record(v.string(), v.string()),
-  v.transform((filters) => JSON.stringify(Object.entries(filters))),
 );
 
 /** Params of `retrieveUsage`: `start` is required; `end` defaults to now; both are inclusive. */
