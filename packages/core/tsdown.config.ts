@@ -1,3 +1,3 @@
 import { packageConfig } from '../../tsdown.shared';
 
-export default packageConfig();
+export default packageConfig({ entry: ['src/index.ts', 'src/internal.ts'] });

@@ -221,7 +221,7 @@ describe('a huge error page', () => {
   // pattern stop at the next `<`:
   //   clean.slice(0, 10_000).replace(/<[^<>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 200)
   it('maps a 500 made of unclosed "<" to an api error in linear time', async () => {
-    const { apiError } = await import('@lava-sdk/core');
+    const { apiError } = await import('@lava-sdk/core/internal');
     const body = '<'.repeat(20_000);
     const started = Date.now();
     const error = apiError(500, body, undefined, 1);

@@ -1,5 +1,5 @@
 // Redirects to another origin (the Authorization must not follow) and aborts at every stage of a call.
-import { send } from '@lava-sdk/core';
+import { send } from '@lava-sdk/core/internal';
 import { gateway } from '@lava-sdk/gateway';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,5 @@
-import { type CallOptions, createLava, type LavaError, PRODUCTION_BASE_URL, request } from '@lava-sdk/core';
+import { type CallOptions, createLava, type LavaError, PRODUCTION_BASE_URL } from '@lava-sdk/core';
+import { request } from '@lava-sdk/core/internal';
 import { errAsync, type ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 import { Credentials } from './Credentials';

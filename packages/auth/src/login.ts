@@ -1,7 +1,8 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type LavaError, lavaError } from '@lava-sdk/core';
+import type { LavaError } from '@lava-sdk/core';
+import { lavaError } from '@lava-sdk/core/internal';
 import { err, ok, type Result, ResultAsync } from 'neverthrow';
 import type { Credentials } from './Credentials';
 import { exchangeAuthCode } from './exchangeAuthCode';

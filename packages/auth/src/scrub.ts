@@ -1,4 +1,5 @@
-import { type LavaError, lavaError } from '@lava-sdk/core';
+import type { LavaError } from '@lava-sdk/core';
+import { lavaError } from '@lava-sdk/core/internal';
 
 const MASK = '[redacted]';
 

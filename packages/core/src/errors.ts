@@ -1,3 +1,7 @@
+import { isLavaError, LavaError as LavaErrorClass } from './LavaErrorClass';
+
+export { isLavaError };
+
 /** A problem found by a schema, with the dotted path of the field it concerns. */
 export interface LavaIssue {
   readonly path: string;
@@ -58,21 +62,14 @@ export type LavaErrorFields<K extends LavaErrorKind> = Omit<
   keyof Error | 'kind'
 >;
 
-// A global-registry symbol, so two installed copies of the SDK still recognise each other's errors.
-const brand = Symbol.for('lava-sdk.error');
-
-class LavaErrorImpl extends Error {
-  declare readonly kind: LavaErrorKind;
-  constructor(kind: LavaErrorKind, message: string, fields?: object, cause?: unknown) {
-    super(message, cause === undefined ? undefined : { cause });
-    Object.assign(this, { name: 'LavaError', kind }, fields);
-    Object.defineProperty(this, brand, { value: true });
-  }
-  // Error's own `message` is not enumerable: without this, JSON.stringify(error) would drop it.
-  toJSON(): object {
-    return { ...this, message: this.message };
-  }
-}
+/**
+ * The class of every error the SDK returns: `error instanceof LavaError` narrows to the `LavaError` union,
+ * and holds across two installed copies of the SDK. Errors are made by the SDK, not by applications.
+ */
+export const LavaError: {
+  readonly prototype: LavaError;
+  [Symbol.hasInstance](value: unknown): value is LavaError;
+} = LavaErrorClass as never;
 
 /**
  * Creates a LavaError from text the SDK wrote itself. Text that may hold anything from outside (a
@@ -84,10 +81,5 @@ export function rawLavaError<K extends LavaErrorKind>(
   fields?: LavaErrorFields<K>,
   cause?: unknown,
 ): Extract<LavaError, { kind: K }> {
-  return new LavaErrorImpl(kind, message, fields, cause) as unknown as Extract<LavaError, { kind: K }>;
-}
-
-/** True for any LavaError, even one made by another installed copy of the SDK. */
-export function isLavaError(value: unknown): value is LavaError {
-  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[brand] === true;
+  return new LavaErrorClass(kind, message, fields, cause) as unknown as Extract<LavaError, { kind: K }>;
 }

@@ -1,5 +1,6 @@
 import { getEventListeners } from 'node:events';
-import { isLavaError, type LavaLogEntry, request, send } from '@lava-sdk/core';
+import { isLavaError, LavaError, type LavaLogEntry } from '@lava-sdk/core';
+import { request, send } from '@lava-sdk/core/internal';
 import { createCustomer, retrieveCustomer, updateCustomer } from '@lava-sdk/customers';
 import { HttpResponse } from 'msw';
 import * as v from 'valibot';
@@ -174,6 +175,19 @@ describe('errors', () => {
     expect(isLavaError(error)).toBe(true);
     expect(isLavaError(new Error('x'))).toBe(false);
     expect(isLavaError({ kind: 'api' })).toBe(false);
+  });
+
+  it('is an instance of the exported LavaError class, by brand, so another copy of core agrees', async () => {
+    mockApi(() => lavaErrorResponse(404, 'nope'));
+    const error: unknown = (await retrieveCustomer(lava, 'con_1'))._unsafeUnwrapErr();
+    expect(error instanceof LavaError).toBe(true);
+    if (error instanceof LavaError) expect(error.kind).toBe('api'); // narrows to the union
+    expect(error).toHaveProperty('name', 'LavaError');
+    // What another installed copy's error looks like: a plain Error carrying the global brand.
+    const foreign = Object.defineProperty(new Error('x'), Symbol.for('lava-sdk.error'), { value: true });
+    expect(foreign instanceof LavaError).toBe(true);
+    expect(new Error('x') instanceof LavaError).toBe(false);
+    expect((null as unknown) instanceof LavaError).toBe(false);
   });
 
   it('narrows on kind', async () => {

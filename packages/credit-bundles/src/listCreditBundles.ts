@@ -1,13 +1,5 @@
-import {
-  type CallOptions,
-  type LavaClient,
-  type LavaError,
-  listOf,
-  NonEmpty,
-  type ParamsOf,
-  paginationEntries,
-  request,
-} from '@lava-sdk/core';
+import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
+import { listOf, NonEmpty, type ParamsOf, paginationEntries, request } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 import { CreditBundle } from './CreditBundle';

@@ -1,4 +1,5 @@
-import { type CallOptions, type LavaClient, type LavaError, request, Success } from '@lava-sdk/core';
+import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
+import { request, Success } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 
 /**

@@ -1,13 +1,5 @@
-import {
-  type CallOptions,
-  type LavaClient,
-  type LavaError,
-  type LavaIssue,
-  lavaError,
-  mergeHeaders,
-  type SendInit,
-  useSecretKey,
-} from '@lava-sdk/core';
+import type { CallOptions, LavaClient, LavaError, LavaIssue } from '@lava-sdk/core';
+import { lavaError, mergeHeaders, type SendInit, useSecretKey } from '@lava-sdk/core/internal';
 import { err, ok, type Result } from 'neverthrow';
 import { forwardUrl } from './forwardUrl';
 import { type ForwardTokenOptions, generateForwardToken } from './generateForwardToken';

@@ -1,4 +1,5 @@
-import { type LavaClient, type LavaError, parseJsonBody, send, withRequestId } from '@lava-sdk/core';
+import type { LavaClient, LavaError } from '@lava-sdk/core';
+import { parseJsonBody, send, withRequestId } from '@lava-sdk/core/internal';
 import { errAsync, okAsync, type ResultAsync } from 'neverthrow';
 import { type GatewayOptions, prepareGatewayRequest, scrubToken } from './_prepare';
 

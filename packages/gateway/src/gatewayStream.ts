@@ -1,4 +1,5 @@
-import { type LavaClient, type LavaError, lavaError, send } from '@lava-sdk/core';
+import type { LavaClient, LavaError } from '@lava-sdk/core';
+import { lavaError, send } from '@lava-sdk/core/internal';
 import { errAsync, okAsync, type ResultAsync } from 'neverthrow';
 import { type GatewayOptions, prepareGatewayRequest, scrubToken } from './_prepare';
 import { parseServerSentEvents, type ServerSentEvent } from './parseServerSentEvents';

@@ -1,4 +1,5 @@
-import { type LavaClient, useSecretKey } from '@lava-sdk/core';
+import type { LavaClient } from '@lava-sdk/core';
+import { useSecretKey } from '@lava-sdk/core/internal';
 
 /**
  * Who pays for a gateway call, as the official SDK's `ForwardTokenOptions`:

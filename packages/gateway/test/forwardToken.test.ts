@@ -141,7 +141,7 @@ describe('generateForwardToken', () => {
     const code = source.replace(/\/\*\*[\s\S]*?\*\/|\/\/.*$/gm, '');
     expect(code).not.toMatch(/\bBuffer\b|process\./);
     const imports = [...code.matchAll(/from '([^']+)'/g)].map((m) => m[1]);
-    expect(imports).toEqual(['@lava-sdk/core']);
-    expect(code).toMatch(/import \{ type LavaClient, useSecretKey \} from '@lava-sdk\/core'/);
+    expect(imports).toEqual(['@lava-sdk/core', '@lava-sdk/core/internal']);
+    expect(code).toMatch(/import \{ useSecretKey \} from '@lava-sdk\/core\/internal'/);
   });
 });

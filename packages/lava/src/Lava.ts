@@ -6,12 +6,8 @@ import {
   type LavaClient,
   type LavaError,
   type LavaOptions,
-  lavaError,
-  parseJsonBody,
-  type StrictParams,
-  send,
-  withRequestId,
 } from '@lava-sdk/core';
+import { lavaError, parseJsonBody, type StrictParams, send, withRequestId } from '@lava-sdk/core/internal';
 import { listCreditBundles, retrieveCreditBundle } from '@lava-sdk/credit-bundles';
 import {
   createCustomer,

@@ -1,4 +1,4 @@
-import type { ParamsOf } from '@lava-sdk/core';
+import type { ParamsOf } from '@lava-sdk/core/internal';
 import * as v from 'valibot';
 
 const UnsignedDecimal = v.pipe(

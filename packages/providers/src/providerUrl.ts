@@ -1,4 +1,5 @@
-import { type LavaClient, lavaError } from '@lava-sdk/core';
+import type { LavaClient } from '@lava-sdk/core';
+import { lavaError } from '@lava-sdk/core/internal';
 import { type ProviderName, providers } from './providers';
 
 /**

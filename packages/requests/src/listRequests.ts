@@ -1,14 +1,12 @@
+import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
 import {
-  type CallOptions,
-  type LavaClient,
-  type LavaError,
   listOf,
   MetadataFilters,
   NonEmpty,
   type ParamsOf,
   paginationEntries,
   request,
-} from '@lava-sdk/core';
+} from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 import { Request } from './Request';

@@ -1,11 +1,5 @@
-import {
-  type CallOptions,
-  Deleted,
-  type LavaClient,
-  type LavaError,
-  lavaError,
-  request,
-} from '@lava-sdk/core';
+import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
+import { Deleted, lavaError, request } from '@lava-sdk/core/internal';
 import { errAsync, type ResultAsync } from 'neverthrow';
 
 /**

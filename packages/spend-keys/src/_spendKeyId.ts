@@ -1,4 +1,5 @@
-import { type LavaError, lavaError } from '@lava-sdk/core';
+import type { LavaError } from '@lava-sdk/core';
+import { lavaError } from '@lava-sdk/core/internal';
 
 /**
  * Refuses a raw spend key (`lava_sk_…`) passed where the spend key's id belongs, so the key never lands

@@ -1,4 +1,4 @@
-import { SubscriptionBase } from '@lava-sdk/core';
+import { SubscriptionBase } from '@lava-sdk/core/internal';
 import * as v from 'valibot';
 
 /** A subscription as `listSubscriptions` returns it: the base shape plus its customer. */

@@ -1,11 +1,5 @@
-import {
-  type CallOptions,
-  type LavaClient,
-  type LavaError,
-  listOf,
-  PaginationParams,
-  request,
-} from '@lava-sdk/core';
+import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
+import { listOf, PaginationParams, request } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import type * as v from 'valibot';
 import { Plan } from './Plan';

@@ -1,12 +1,5 @@
-import {
-  type CallOptions,
-  type LavaClient,
-  type LavaError,
-  MetadataFilters,
-  NonEmpty,
-  type ParamsOf,
-  request,
-} from '@lava-sdk/core';
+import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
+import { MetadataFilters, NonEmpty, type ParamsOf, request } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 import { Usage } from './Usage';

@@ -1,4 +1,4 @@
-import { Decimal } from '@lava-sdk/core';
+import { Decimal } from '@lava-sdk/core/internal';
 import * as v from 'valibot';
 
 /** The merchant wallet and its balance (a USD decimal string). */

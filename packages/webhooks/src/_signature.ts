@@ -1,7 +1,8 @@
 // Internal: HMAC-SHA256 webhook signatures with WebCrypto only (no node:crypto, no Buffer), so the
 // verification code runs unchanged on Node, Workers, Vercel Edge, Deno, Bun and browsers.
 // Nothing here may put the secret into an error: messages only ever describe it.
-import { type LavaError, type LavaIssue, lavaError } from '@lava-sdk/core';
+import type { LavaError, LavaIssue } from '@lava-sdk/core';
+import { lavaError } from '@lava-sdk/core/internal';
 import { errAsync, okAsync, ResultAsync } from 'neverthrow';
 
 /** A webhook body exactly as received: text, or the raw bytes. */

@@ -1,4 +1,5 @@
-import { type LavaError, lavaError, toIssues } from '@lava-sdk/core';
+import type { LavaError } from '@lava-sdk/core';
+import { lavaError, toIssues } from '@lava-sdk/core/internal';
 import { errAsync, okAsync, type ResultAsync } from 'neverthrow';
 import { safeParse } from 'valibot';
 import { type RawBody, type SignatureHeader, verify } from './_signature';

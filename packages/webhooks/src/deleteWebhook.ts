@@ -1,4 +1,5 @@
-import { type CallOptions, Deleted, type LavaClient, type LavaError, request } from '@lava-sdk/core';
+import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
+import { Deleted, request } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 
 /**

@@ -1,0 +1,25 @@
+/**
+ * What the SDK's own packages share: the request pipeline, the transport, validation helpers and shared
+ * schemas. Not for applications: nothing here has a semver promise, and names may change in any release.
+ */
+export { readEnv } from './env';
+export { rawLavaError } from './errors';
+export { lavaError } from './lavaError';
+export { redactHeaders } from './log';
+export { encodePathParam } from './path';
+export { redact } from './redact';
+export { type HttpMethod, type RequestSpec, request } from './request';
+export { withRequestId } from './requestId';
+export { backoffDelay, MAX_RETRY_AFTER_MS, parseRetryAfter, sleep } from './retry';
+export { Decimal } from './schemas/Decimal';
+export { Deleted } from './schemas/Deleted';
+export { listOf } from './schemas/listOf';
+export { MetadataFilters } from './schemas/MetadataFilters';
+export { NonEmpty } from './schemas/NonEmpty';
+export { PaginationParams, paginationEntries } from './schemas/PaginationParams';
+export { SubscriptionBase } from './schemas/SubscriptionBase';
+export { Success } from './schemas/Success';
+export { useSecretKey } from './secretKey';
+export { apiError, mergeHeaders, type SendInit, type SendResult, send } from './transport';
+export type { ParamsOf, StrictParams } from './types';
+export { invalidResponse, parseJsonBody, parseParams, parseResponse, toIssues } from './validate';
