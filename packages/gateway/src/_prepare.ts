@@ -167,6 +167,7 @@ export function prepareGatewayRequest(
       headers,
       body: prepared.body,
       stream,
+      retryByCount: true,
     },
     options: { signal, timeoutMs, maxRetries, idempotencyKey },
   });
