@@ -1,3 +1,3 @@
 import { packageConfig } from '../../tsdown.shared';
 
-export default packageConfig({ entry: ['src/index.ts', 'src/cli.ts'], platform: 'node' });
+export default packageConfig({ platform: 'node' });

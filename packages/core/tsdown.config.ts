@@ -1,8 +1,5 @@
 import { packageConfig } from '../../tsdown.shared';
 
-// `#platform` stays an import, resolved by package.json `imports` at install time: node:http in Node,
-// fetch everywhere else. Both platform modules are built as entries of their own.
-export default packageConfig({
-  entry: ['src/index.ts', 'src/internal.ts', 'src/platform.ts', 'src/platform.node.ts'],
-  deps: { neverBundle: ['#platform'] },
-});
+// `#platform` stays an import, resolved by package.json `imports` where the SDK is installed: node:http in
+// Node, fetch everywhere else.
+export default packageConfig({ deps: { neverBundle: ['#platform'] } });
