@@ -1,5 +1,9 @@
 // The public surface: what applications call or name in their types. What the SDK's own packages share
 // lives in `@lava-sdk/core/internal`, which has no semver promise.
+
+// neverthrow's constructors and types, so applications compose SDK results without a second install:
+// the same copy the SDK uses, whatever the package manager dedupes.
+export { err, errAsync, ok, okAsync, Result, ResultAsync, safeTry } from 'neverthrow';
 export {
   createLava,
   type LavaClient,
@@ -23,7 +27,25 @@ export {
   type NetworkError,
   type TimeoutError,
 } from './errors';
-export { collectAll, type ListFunction, paginate } from './paginate';
+export {
+  collectAll,
+  type ListFunction,
+  MAX_EMPTY_PAGES,
+  type PaginateOptions,
+  paginate,
+} from './paginate';
 export { requestIdOf } from './requestId';
+export type { Deleted } from './schemas/Deleted';
 export type { ListResponse } from './schemas/listOf';
+export type {
+  BillingInterval,
+  PendingChange,
+  RolloverType,
+  SubscriptionBase,
+  SubscriptionCredits,
+  SubscriptionPlan,
+  SubscriptionStatus,
+} from './schemas/SubscriptionBase';
+export type { Success } from './schemas/Success';
 export type { CallOptions } from './transport';
+export type { RateType, TierType } from './types';

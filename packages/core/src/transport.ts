@@ -10,27 +10,27 @@ import { backoffDelay, MAX_RETRY_AFTER_MS, parseRetryAfter, RETRY_STATUSES, slee
 /** Per-call options every SDK function accepts last. */
 export interface CallOptions {
   /** Cancels the call, including a retry's backoff sleep and a body still downloading. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Overrides the client's time budget for each attempt; 0 turns the timeout off. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Overrides the client's retry count. */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** Sent as `Idempotency-Key`; makes PATCH/PUT/DELETE retryable. POSTs get a generated one. */
-  idempotencyKey?: string;
+  idempotencyKey?: string | undefined;
   /** Extra headers for this call. They cannot replace Authorization. */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
 }
 
 /** A request at the HTTP level; `url` is absolute. */
 export interface SendInit {
   method: string;
   url: string;
-  headers?: Record<string, string>;
-  body?: BodyInit;
+  headers?: Record<string, string> | undefined;
+  body?: BodyInit | undefined;
   /** Resolve as soon as headers arrive and hand the body over unread; the timeout then stops. */
-  stream?: boolean;
+  stream?: boolean | undefined;
   /** `fetch`'s redirect mode; REST calls use 'manual', so no body or header ever follows a redirect. */
-  redirect?: RequestRedirect;
+  redirect?: RequestRedirect | undefined;
 }
 
 /** A 2xx response: its text (empty when streaming), headers and Lava's request id. */
@@ -38,7 +38,7 @@ export interface SendResult {
   readonly response: Response;
   readonly text: string;
   readonly status: number;
-  readonly requestId?: string;
+  readonly requestId?: string | undefined;
   readonly attempts: number;
 }
 

@@ -420,7 +420,7 @@ describe('contract: every SDK function against the emulator over HTTP', () => {
     it('paginate() walks listRequests over several pages', async () => {
       const ids: string[] = [];
       for await (const r of paginate(listRequests, lava, { customer_id: s.customerId, limit: 2 })) {
-        ids.push(r.request_id);
+        ids.push(r._unsafeUnwrap().request_id);
       }
       expect(ids).toHaveLength(5);
       expect(new Set(ids).size).toBe(5);
