@@ -100,7 +100,7 @@ function resources(lava: LavaClient): { [R in ResourceName]: Resource<R> } {
       lava: LavaClient,
       ...args: unknown[]
     ) => PromiseLike<Result<unknown, LavaError>>;
-    (out[resource] ??= {})[method] = (...args: unknown[]) => unwrap(fn(lava, ...args));
+    out[resource] = { ...out[resource], [method]: (...args: unknown[]) => unwrap(fn(lava, ...args)) };
   }
   return out as never;
 }
