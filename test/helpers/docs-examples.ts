@@ -559,8 +559,8 @@ export const DOCS_EXAMPLES: Record<string, DocsExample[]> = {
   searchProviders: [
     {
       source: 'https://lava-a04d7b3f.mintlify.dev/docs/api-reference/services/search-providers.md',
-      note: 'the page shows no envelope: ranked provider summaries (the list-services provider example) under `data`',
-      body: { data: [providerSummary] },
+      note: "the page shows no envelope: ranked provider summaries (the list-services provider example) under `data`, with list-services' `object: 'list'`",
+      body: { object: 'list', data: [providerSummary] },
     },
   ],
   retrieveProvider: [
