@@ -19,6 +19,8 @@ export default defineConfig({
     include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
     // On CI a JSON report too, from which .ci/run prints its 'N passed, N failed' line.
     reporters: process.env.CI ? ['default', ['json', { outputFile: '.ci/out/vitest.json' }]] : ['default'],
+    // `pnpm test:types`: the *.test-d.ts files, type-checked against the built declarations.
+    typecheck: { include: ['packages/*/test/**/*.test-d.ts'], tsconfig: './tsconfig.typetests.json' },
     testTimeout: 20_000,
     hookTimeout: 20_000,
   },
