@@ -1,9 +1,6 @@
 // The public surface: what applications call or name in their types. What the SDK's own packages share
 // lives in `@lava-sdk/core/internal`, which has no semver promise.
 
-// neverthrow's constructors and types, so applications compose SDK results without a second install:
-// the same copy the SDK uses, whatever the package manager dedupes.
-export { err, errAsync, ok, okAsync, Result, ResultAsync, safeTry } from 'neverthrow';
 export {
   createLava,
   type LavaClient,

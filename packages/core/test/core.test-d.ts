@@ -1,27 +1,20 @@
-// Type tests of @lava-sdk/core: createLava, the error union and its narrowing, paginate / collectAll,
-// and the neverthrow helpers it re-exports.
+// Type tests of @lava-sdk/core: createLava, the error union and its narrowing, paginate / collectAll.
 import {
   type ApiError,
   type CallOptions,
   collectAll,
   createLava,
-  err,
-  errAsync,
   isLavaError,
   type LavaClient,
   LavaError,
   type LavaErrorKind,
   type ListResponse,
-  ok,
-  okAsync,
   type PaginateOptions,
   paginate,
-  Result,
-  type ResultAsync,
   requestIdOf,
-  safeTry,
 } from '@lava-sdk/core';
 import { type Customer, listCustomers } from '@lava-sdk/customers';
+import type { Result, ResultAsync } from 'neverthrow';
 import { describe, expectTypeOf, test } from 'vitest';
 
 declare const lava: LavaClient;
@@ -87,21 +80,5 @@ describe('@lava-sdk/core', () => {
     paginate(listCustomers, lava, { limit: '5' });
     expectTypeOf<ListResponse<Customer>['next_cursor']>().toEqualTypeOf<string | null | undefined>();
     expectTypeOf(requestIdOf).returns.toEqualTypeOf<string | undefined>();
-  });
-
-  test("neverthrow's constructors compose with SDK results", () => {
-    const either: Result<number, LavaError> = maybe ? ok(1) : err(error);
-    expectTypeOf(either.map(String)).toEqualTypeOf<Result<string, LavaError>>();
-    const length = Result.fromThrowable(
-      (s: string) => s.length,
-      () => error,
-    );
-    expectTypeOf(length('x')).toEqualTypeOf<Result<number, LavaError>>();
-    expectTypeOf(okAsync(1).andThen(() => errAsync(error))).toEqualTypeOf<ResultAsync<never, LavaError>>();
-    const composed = safeTry(async function* () {
-      const page = yield* listCustomers(lava);
-      return ok(page.data.length);
-    });
-    expectTypeOf(composed).toEqualTypeOf<ResultAsync<number, LavaError>>();
   });
 });

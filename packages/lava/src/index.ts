@@ -1,6 +1,7 @@
 // The full install: every public export of every package, listed by name (a name a package adds is not
 // re-exported until it is added here; test/exports.test.ts checks the list against the packages), the
-// official SDK's type names (compat.ts) and the drop-in `Lava` class.
+// official SDK's type names (compat.ts), neverthrow's constructors (the copy the SDK uses) and the drop-in
+// `Lava` class.
 export {
   Credentials,
   DEFAULT_APP_URL,
@@ -27,8 +28,6 @@ export {
   collectAll,
   createLava,
   type Deleted,
-  err,
-  errAsync,
   type InvalidParamsError,
   type InvalidResponseError,
   isLavaError,
@@ -44,15 +43,11 @@ export {
   type ListResponse,
   MAX_EMPTY_PAGES,
   type NetworkError,
-  ok,
-  okAsync,
   type PaginateOptions,
   type PendingChange,
   PRODUCTION_BASE_URL,
   paginate,
   type RateType,
-  Result,
-  ResultAsync,
   type RolloverType,
   requestIdOf,
   SANDBOX_BASE_URL,
@@ -61,7 +56,6 @@ export {
   type SubscriptionPlan,
   type SubscriptionStatus,
   type Success,
-  safeTry,
   type TierType,
   type TimeoutError,
 } from '@lava-sdk/core';
@@ -253,6 +247,9 @@ export {
   type WebhookEventType,
   WebhookList,
 } from '@lava-sdk/webhooks';
+// neverthrow's constructors and types, to compose SDK results without a second install. Not from
+// @lava-sdk/core: neverthrow does not tree-shake, and would grow the smallest browser bundles.
+export { err, errAsync, ok, okAsync, Result, ResultAsync, safeTry } from 'neverthrow';
 export type {
   ApiVersion,
   Config,

@@ -81,7 +81,12 @@ describe('lava-sdk exports', () => {
     const theirs = Object.keys(packages).flatMap((name) => exportedNames(indexOf(name)));
     const compat = readFileSync(new URL('../src/compat.ts', import.meta.url), 'utf8');
     const own = [...compat.matchAll(/^export type (\w+)/gm)].map((m) => m[1]);
-    const expected = [...theirs, ...own, ...exportedNames(index, './Lava')].sort();
+    const expected = [
+      ...theirs,
+      ...own,
+      ...exportedNames(index, './Lava'),
+      ...exportedNames(index, 'neverthrow'),
+    ].sort();
     const ours = [...exportedNames(index, './compat'), ...exportedNames(index)].filter(
       (name, i, all) => all.indexOf(name) === i,
     );

@@ -2,10 +2,26 @@
 import type { Customer, CustomerSubscription } from '@lava-sdk/customers';
 import type { ProviderUrls } from '@lava-sdk/providers';
 import type { Plan } from '@lava-sdk/subscriptions';
-import { type CallOptions, Lava, type ListResponse, type RestCustomer } from 'lava-sdk';
+import {
+  type CallOptions,
+  err,
+  errAsync,
+  Lava,
+  type LavaError,
+  type ListResponse,
+  listCustomers,
+  ok,
+  okAsync,
+  type RestCustomer,
+  Result,
+  type ResultAsync,
+  safeTry,
+} from 'lava-sdk';
 import { describe, expectTypeOf, test } from 'vitest';
 
 declare const lava: Lava;
+declare const error: LavaError;
+declare const maybe: string | undefined;
 
 describe('lava-sdk', () => {
   test('resource methods: the standalone function arguments after the client, a Promise of the model', () => {
@@ -31,5 +47,20 @@ describe('lava-sdk', () => {
     // @ts-expect-error: no such resource
     lava.customer.retrieve('con_1');
     new Lava(undefined, { baseUrl: undefined, timeoutMs: 1000 });
+  });
+  test("neverthrow's constructors compose with SDK results", () => {
+    const either: Result<number, LavaError> = maybe ? ok(1) : err(error);
+    expectTypeOf(either.map(String)).toEqualTypeOf<Result<string, LavaError>>();
+    const length = Result.fromThrowable(
+      (s: string) => s.length,
+      () => error,
+    );
+    expectTypeOf(length('x')).toEqualTypeOf<Result<number, LavaError>>();
+    expectTypeOf(okAsync(1).andThen(() => errAsync(error))).toEqualTypeOf<ResultAsync<never, LavaError>>();
+    const composed = safeTry(async function* () {
+      const page = yield* listCustomers(lava.client);
+      return ok(page.data.length);
+    });
+    expectTypeOf(composed).toEqualTypeOf<ResultAsync<number, LavaError>>();
   });
 });
