@@ -22,7 +22,7 @@ export const SpendKeyList = listOf(SpendKey);
  * @returns `{ data, has_more, next_cursor }`.
  * @example
  * ```ts
- * for await (const key of paginate(listSpendKeys, lava)) console.log(key.name, key.current_spend);
+ * for await (const key of paginate(listSpendKeys, lava)) key.map((k) => console.log(k.name, k.current_spend));
  * ```
  */
 export function listSpendKeys(
