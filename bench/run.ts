@@ -398,7 +398,7 @@ async function main(): Promise<void> {
         gc();
         liveAfterGc.push(process.memoryUsage().heapUsed);
       }
-      must(c.customer_id.length > 0, 'paginate item');
+      must(c.isOk() && c.value.customer_id.length > 0, 'paginate item');
     }
     const pageMs = performance.now() - started;
     must(items === 100_000, `paginate saw ${items} items`);

@@ -17,9 +17,9 @@ import { gateway } from '@lava-sdk/gateway';
 import { err, ok, type Result, ResultAsync, safeTry } from 'neverthrow';
 
 export interface Env {
-  LAVA_SECRET_KEY?: string;
+  LAVA_SECRET_KEY?: string | undefined;
   LAVA_METER_SLUG: string;
-  LAVA_BASE_URL?: string;
+  LAVA_BASE_URL?: string | undefined;
 }
 
 /** This handler's own failures, next to the SDK's. */
@@ -36,7 +36,7 @@ interface ChatCompletion {
 }
 
 const json = (body: unknown, status: number, headers?: Record<string, string>) =>
-  Response.json(body, { status, headers });
+  Response.json(body, headers ? { status, headers } : { status });
 
 /** Reads and checks the request body. */
 function readChatRequest(request: Request): ResultAsync<ChatRequest, Failure> {

@@ -41,7 +41,10 @@ async function main(): Promise<void> {
 
   // The standalone functions take the same client: every customer, page after page.
   let count = 0;
-  for await (const _ of paginate(listCustomers, lava.client, { limit: 100 })) count++;
+  for await (const item of paginate(listCustomers, lava.client, { limit: 100 })) {
+    if (item.isErr()) throw item.error;
+    count++;
+  }
   console.log(`${count} customers`);
 
   // Per-call options come last on every method.

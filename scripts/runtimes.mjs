@@ -57,8 +57,10 @@ async function probe(m, base, key, expectedToken) {
   if (customer.value.customer_id !== 'con 1/ü')
     fail(`retrieveCustomer returned ${customer.value.customer_id}`);
   const ids = [];
-  for await (const c of m.core.paginate(m.customers.listCustomers, lava, { limit: 2 }))
-    ids.push(c.customer_id);
+  for await (const c of m.core.paginate(m.customers.listCustomers, lava, { limit: 2 })) {
+    if (c.isErr()) fail(`paginate ended with ${c.error.kind}: ${c.error.message}`);
+    ids.push(c.value.customer_id);
+  }
   if (ids.join() !== 'con_1,con_2,con_3,con_4,con_5') fail(`paginate saw ${ids.join()}`);
   const missing = await m.customers.retrieveCustomer(lava, 'con_404');
   if (missing.isOk() || missing.error.kind !== 'api' || missing.error.status !== 404)

@@ -1,12 +1,12 @@
-// Bundles `createLava` + each public function alone, as a browser would get it (esbuild, minified ESM),
-// and prints its gzip size next to the createLava + retrieveCustomer reference bundle.
+// Bundles `createLava` + each public function of the registry (OPERATIONS) alone, as a browser would get
+// it (esbuild, minified ESM), and prints its gzip size next to the createLava + retrieveCustomer bundle.
 // Usage: node scripts/size-report.mjs [--markdown]
-import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { loadOperations } from './operations.mjs';
 
 const ROOT = new URL('../', import.meta.url).pathname;
-const SKIP = new Set(['core', 'lava', 'emulator', 'auth']);
+const SKIP = new Set(['@lava-sdk/auth']);
 
 async function gzipSize(source) {
   const result = await build({
@@ -26,23 +26,12 @@ async function gzipSize(source) {
 const entry = (pkg, fn) =>
   `import { createLava } from '@lava-sdk/core';\nimport { ${fn} } from '${pkg}';\nconsole.log(${fn}, createLava);`;
 
+// One row per function of the registry of operations, but those of Node-only packages.
 const rows = [];
-for (const dir of readdirSync(`${ROOT}packages`)) {
-  if (SKIP.has(dir)) continue;
-  const { name } = JSON.parse(readFileSync(`${ROOT}packages/${dir}/package.json`, 'utf8'));
-  const index = readFileSync(`${ROOT}packages/${dir}/src/index.ts`, 'utf8');
-  // Exported values whose name starts lower-case are the functions (schemas are PascalCase).
-  const names = [...index.matchAll(/export\s*\{([^}]*)\}/g)]
-    .flatMap((m) => m[1].split(','))
-    .map((s) =>
-      s
-        .trim()
-        .split(/\s+as\s+/)
-        .pop(),
-    )
-    .filter((s) => s && !s.startsWith('type ') && /^[a-z]/.test(s));
-  for (const fn of names) rows.push({ pkg: name, fn, bytes: await gzipSize(entry(name, fn)) });
-}
+const operations = (await loadOperations()).filter((op) => !SKIP.has(op.package));
+operations.sort((a, b) => a.package.localeCompare(b.package));
+for (const { package: pkg, name } of operations)
+  rows.push({ pkg, fn: name, bytes: await gzipSize(entry(pkg, name)) });
 const reference = rows.find((r) => r.fn === 'retrieveCustomer')?.bytes ?? 0;
 const markdown = process.argv.includes('--markdown');
 if (markdown) console.log('| function | gzip bytes | vs retrieveCustomer |\n|---|---|---|');

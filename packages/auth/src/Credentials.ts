@@ -16,5 +16,16 @@ export const Credentials = v.looseObject({
   account_id: id('account_id'),
 });
 
-/** Credentials from {@link exchangeAuthCode} or {@link login}; `secret_key` is an `aks_…` merchant key. */
-export type Credentials = v.InferOutput<typeof Credentials>;
+/** Credentials from {@link exchangeAuthCode} or {@link login}. */
+export interface Credentials {
+  /** The merchant wallet's id. */
+  wallet_id: string;
+  /** The id of the secret key below, for `deleteSecretKey`. */
+  secret_key_id: string;
+  /** A merchant secret key (`aks_live_…` / `aks_test_…`): `createLava({ secretKey })`. */
+  secret_key: string;
+  /** The merchant's id. */
+  merchant_id: string;
+  /** The account's id. */
+  account_id: string;
+}

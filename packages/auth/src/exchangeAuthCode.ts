@@ -10,13 +10,13 @@ export interface ExchangeAuthCodeParams {
   /** The one-time code the browser delivered to the login callback (valid 60 s, single use). */
   code: string;
   /** API base URL. Default `https://api.lava.so/v1/`; a trailing `/` is added. `LAVA_BASE_URL` is not read. */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
 }
 
 /** Per-call options of {@link exchangeAuthCode}. */
 export interface ExchangeAuthCodeOptions extends Pick<CallOptions, 'signal' | 'timeoutMs' | 'maxRetries'> {
   /** A fetch implementation, for tests, proxies or custom agents. Defaults to the global fetch. */
-  fetch?: typeof fetch;
+  fetch?: typeof fetch | undefined;
 }
 
 // Fixed messages, so a rejected code is never quoted back in the error.

@@ -15,28 +15,28 @@ export interface LoginOptions {
    * The Lava app the user logs in to. Default `https://www.lava.so`. (The official SDK calls this
    * option `baseUrl`; here `baseUrl` would be ambiguous with the API base.)
    */
-  appBaseUrl?: string;
+  appBaseUrl?: string | undefined;
   /**
    * The API base the code is exchanged at. Default: derived from `appBaseUrl` by {@link resolveApiBaseUrl}
    * (a local app → its own `/v1/`, a sandbox host → the sandbox API, otherwise `https://api.lava.so/v1/`).
    */
-  apiBaseUrl?: string;
+  apiBaseUrl?: string | undefined;
   /** How long to wait for the browser to come back to the callback. Default 120 000 ms. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Cancels the login: the callback server closes and the result is an `aborted` error. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /**
    * Opens the authorization URL. Default {@link openBrowser} (`open` / `explorer` / `xdg-open`).
    * Replace it for headless use (print the URL) or tests (walk the flow with an HTTP client).
    */
-  openBrowser?: (url: string) => void | Promise<void>;
+  openBrowser?: ((url: string) => void | Promise<void>) | undefined;
   /**
    * Called with the authorization URL when `openBrowser` throws or rejects, so the user can open it by
    * hand; the login keeps waiting. Default: writes the URL to stderr.
    */
-  onUrl?: (url: string, cause: unknown) => void;
+  onUrl?: ((url: string, cause: unknown) => void) | undefined;
   /** A fetch implementation for the code exchange. Defaults to the global fetch. */
-  fetch?: typeof fetch;
+  fetch?: typeof fetch | undefined;
 }
 
 const DEFAULT_TIMEOUT_MS = 120_000;
@@ -73,7 +73,7 @@ function callbackError(field: 'state' | 'code', message: string): LavaError {
 interface Callback {
   readonly state: string;
   readonly timeoutMs: number;
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignal | undefined;
   readonly onListening: (port: number) => void;
 }
 

@@ -1,2 +1,2 @@
-export { CheckoutSession } from './CheckoutSession';
+export { type CheckoutMode, CheckoutSession } from './CheckoutSession';
 export { CreateCheckoutSessionParams, createCheckoutSession } from './createCheckoutSession';

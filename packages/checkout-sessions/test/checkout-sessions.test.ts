@@ -125,8 +125,14 @@ describe('createCheckoutSession', () => {
       expect(error.issues.map((i) => i.path)).toEqual(['checkout_session_token']);
   });
 
-  it('reports an unknown checkout_mode in the response as invalid_response', async () => {
+  it('accepts a checkout_mode Lava adds later and passes it through (response enums are open)', async () => {
     mockApi(() => ({ ...checkoutSession, checkout_mode: 'topup' }));
+    const session = (await createCheckoutSession(lava, subscriptionParams))._unsafeUnwrap();
+    expect(session.checkout_mode).toBe('topup');
+  });
+
+  it('reports a mistyped checkout_mode in the response as invalid_response', async () => {
+    mockApi(() => ({ ...checkoutSession, checkout_mode: 7 }));
     const error = (await createCheckoutSession(lava, subscriptionParams))._unsafeUnwrapErr();
     expect(error.kind).toBe('invalid_response');
     if (error.kind === 'invalid_response') expect(error.issues.map((i) => i.path)).toEqual(['checkout_mode']);

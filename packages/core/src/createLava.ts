@@ -7,53 +7,53 @@ export interface LavaLogEntry {
   readonly method: string;
   readonly url: string;
   readonly attempt: number;
-  readonly headers?: Readonly<Record<string, string>>;
-  readonly status?: number;
-  readonly requestId?: string;
-  readonly durationMs?: number;
-  readonly delayMs?: number;
-  readonly error?: string;
+  readonly headers?: Readonly<Record<string, string>> | undefined;
+  readonly status?: number | undefined;
+  readonly requestId?: string | undefined;
+  readonly durationMs?: number | undefined;
+  readonly delayMs?: number | undefined;
+  readonly error?: string | undefined;
 }
 
 export type LavaLogger = (entry: LavaLogEntry) => void;
 
 export interface LavaOptions {
   /** Merchant secret key (`aks_live_…` / `aks_test_…`). Defaults to `LAVA_SECRET_KEY`. */
-  secretKey?: string;
+  secretKey?: string | undefined;
   /** API base URL. Defaults to `LAVA_BASE_URL`, else the sandbox for `aks_test_` keys, else production. */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /** A fetch implementation, for tests, proxies or custom agents. Defaults to the global fetch. */
-  fetch?: typeof fetch;
+  fetch?: typeof fetch | undefined;
   /**
    * Time budget of one attempt, headers and body together. Default 60 000 ms. `0` turns it off (then only
    * a `signal` can stop a call), which saves the cost of an abort signal on every request.
    */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Retries after the first attempt, for retryable failures only. Default 2. */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** Base delay of the exponential backoff between retries. Default 500 ms. */
-  retryDelayMs?: number;
+  retryDelayMs?: number | undefined;
   /** Headers sent with every request. */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
   /** Receives one redacted entry for each request, response, retry and failure. */
-  logger?: LavaLogger;
+  logger?: LavaLogger | undefined;
   /** Allow a secret key in a browser. Your key would be visible to every visitor: do not. */
-  dangerouslyAllowBrowser?: boolean;
+  dangerouslyAllowBrowser?: boolean | undefined;
 }
 
 /** The immutable client context every SDK function takes first. */
 export interface LavaClient {
   readonly baseUrl: string;
-  readonly fetch?: typeof fetch;
+  readonly fetch?: typeof fetch | undefined;
   readonly timeoutMs: number;
   readonly maxRetries: number;
   readonly retryDelayMs: number;
   readonly headers: Readonly<Record<string, string>>;
-  readonly logger?: LavaLogger;
+  readonly logger?: LavaLogger | undefined;
   /** The secret key. Non-enumerable, so it stays out of `JSON.stringify` and `console.log`. */
-  readonly secretKey?: string;
+  readonly secretKey?: string | undefined;
   /** Lets a secret key be used in a browser. */
-  readonly dangerouslyAllowBrowser?: boolean;
+  readonly dangerouslyAllowBrowser?: boolean | undefined;
 }
 
 export const PRODUCTION_BASE_URL = 'https://api.lava.so/v1/';

@@ -32,17 +32,17 @@ export interface AbortedError extends ErrorBase<'aborted'> {}
 /** Lava (or the upstream provider, through the gateway) answered with a non-2xx status. */
 export interface ApiError extends ErrorBase<'api'> {
   readonly status: number;
-  readonly code?: string;
-  readonly requestId?: string;
+  readonly code?: string | undefined;
+  readonly requestId?: string | undefined;
   readonly body: unknown;
-  readonly retryAfterMs?: number;
+  readonly retryAfterMs?: number | undefined;
   readonly attempts: number;
 }
 /** A 2xx response whose body is not JSON or does not match the documented shape. */
 export interface InvalidResponseError extends ErrorBase<'invalid_response'> {
   readonly issues: readonly LavaIssue[];
   readonly status: number;
-  readonly requestId?: string;
+  readonly requestId?: string | undefined;
 }
 
 /** Every error an SDK function can return; `switch (e.kind)` narrows it. */

@@ -6,14 +6,14 @@ export interface Exchange {
   readonly method: string;
   readonly url: string;
   readonly headers: Record<string, string>;
-  readonly body?: BodyInit | undefined;
+  readonly body?: RequestInit['body'] | undefined;
   /** Time budget over headers and body together; 0 for none. */
   readonly timeoutMs: number;
   /** The caller's signal: when it fires, the exchange stops. */
   readonly signal?: AbortSignal | undefined;
   /** Resolve once headers arrive and hand the body over unread (fetch only); the timeout then stops. */
   readonly stream?: boolean | undefined;
-  readonly redirect?: RequestRedirect | undefined;
+  readonly redirect?: RequestInit['redirect'] | undefined;
 }
 
 /** What came back: the status, a header reader, and the body as text (or unread, when streaming). */
@@ -24,7 +24,7 @@ export interface Answer {
   /** The whole body; '' when streaming. */
   readonly text: string;
   /** The fetch Response, when the exchange went through fetch (streams always do). */
-  readonly response?: Response;
+  readonly response?: Response | undefined;
 }
 
 /** How an exchange says its time budget ran out (any other rejection is a network failure). */
@@ -34,4 +34,7 @@ export const TIMED_OUT = 'timed out';
  * A platform transport: performs one exchange for a client, or rejects (with {@link TIMED_OUT} when its
  * time budget runs out; anything else is a network failure).
  */
-export type ExchangeFn = (exchange: Exchange, lava: { readonly fetch?: typeof fetch }) => Promise<Answer>;
+export type ExchangeFn = (
+  exchange: Exchange,
+  lava: { readonly fetch?: typeof fetch | undefined },
+) => Promise<Answer>;

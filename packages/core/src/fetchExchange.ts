@@ -6,7 +6,10 @@ import { type Answer, type Exchange, TIMED_OUT } from './exchange';
  * cannot outlive the budget. Without either, fetch gets no signal at all: undici links every signal
  * it is handed, which costs it real CPU per request.
  */
-export async function fetchExchange(x: Exchange, lava: { readonly fetch?: typeof fetch }): Promise<Answer> {
+export async function fetchExchange(
+  x: Exchange,
+  lava: { readonly fetch?: typeof fetch | undefined },
+): Promise<Answer> {
   const { timeoutMs, signal, stream } = x;
   const controller = timeoutMs || signal ? new AbortController() : undefined;
   let stop!: (reason: unknown) => void;
@@ -25,11 +28,12 @@ export async function fetchExchange(x: Exchange, lava: { readonly fetch?: typeof
       (lava.fetch ?? fetch)(x.url, {
         method: x.method,
         headers: x.headers,
-        body: x.body,
-        redirect: x.redirect,
+        body: x.body ?? null,
+        redirect: x.redirect ?? 'follow',
         // A stream outlives this function: its body must still stop on the caller's signal, without a
         // listener left on that signal (AbortSignal.any holds it weakly).
-        signal: stream && signal ? AbortSignal.any([signal, controller!.signal]) : controller?.signal,
+        signal:
+          stream && signal ? AbortSignal.any([signal, controller!.signal]) : (controller?.signal ?? null),
       }),
       stopped,
     ]);

@@ -1,5 +1,6 @@
 // The public surface: what applications call or name in their types. What the SDK's own packages share
 // lives in `@lava-sdk/core/internal`, which has no semver promise.
+
 export {
   createLava,
   type LavaClient,
@@ -23,7 +24,25 @@ export {
   type NetworkError,
   type TimeoutError,
 } from './errors';
-export { collectAll, type ListFunction, paginate } from './paginate';
+export {
+  collectAll,
+  type ListFunction,
+  MAX_EMPTY_PAGES,
+  type PaginateOptions,
+  paginate,
+} from './paginate';
 export { requestIdOf } from './requestId';
+export type { Deleted } from './schemas/Deleted';
 export type { ListResponse } from './schemas/listOf';
+export type {
+  BillingInterval,
+  PendingChange,
+  RolloverType,
+  SubscriptionBase,
+  SubscriptionCredits,
+  SubscriptionPlan,
+  SubscriptionStatus,
+} from './schemas/SubscriptionBase';
+export type { Success } from './schemas/Success';
 export type { CallOptions } from './transport';
+export type { RateType, TierType } from './types';

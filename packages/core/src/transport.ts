@@ -11,45 +11,45 @@ import { backoffDelay, MAX_RETRY_AFTER_MS, parseRetryAfter, RETRY_STATUSES, slee
 /** Per-call options every SDK function accepts last. */
 export interface CallOptions {
   /** Cancels the call, including a retry's backoff sleep and a body still downloading. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Overrides the client's time budget for each attempt; 0 turns the timeout off. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Overrides the client's retry count. */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** Sent as `Idempotency-Key`; makes PATCH/PUT/DELETE retryable. REST POSTs get a generated one. */
-  idempotencyKey?: string;
+  idempotencyKey?: string | undefined;
   /** Extra headers for this call. They cannot replace Authorization. */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
 }
 
 /** A request at the HTTP level; `url` is absolute. */
 export interface SendInit {
   method: string;
   url: string;
-  headers?: Record<string, string>;
-  body?: BodyInit;
+  headers?: Record<string, string> | undefined;
+  body?: RequestInit['body'] | undefined;
   /** Resolve as soon as headers arrive and hand the body over unread; the timeout then stops. */
-  stream?: boolean;
+  stream?: boolean | undefined;
   /** `fetch`'s redirect mode; REST calls use 'manual', so no body or header ever follows a redirect. */
-  redirect?: RequestRedirect;
+  redirect?: RequestInit['redirect'] | undefined;
   /** The transport of this call when the client has no `fetch` of its own; the platform fetch by default. */
-  exchange?: ExchangeFn;
+  exchange?: ExchangeFn | undefined;
   /** Generate an Idempotency-Key when the caller gave none (REST POSTs); gateway calls send only theirs. */
-  generateIdempotencyKey?: boolean;
+  generateIdempotencyKey?: boolean | undefined;
   /**
    * Retry by `maxRetries` alone, whatever the method (gateway calls, whose retry policy is decided before).
    * Otherwise only reads and writes carrying an Idempotency-Key are retried.
    */
-  retryByCount?: boolean;
+  retryByCount?: boolean | undefined;
 }
 
 /** A 2xx response: its text (empty when streaming), status and Lava's request id. */
 export interface SendResult {
   /** The fetch Response; present whenever the call went through fetch, so always for streams. */
-  readonly response?: Response;
+  readonly response?: Response | undefined;
   readonly text: string;
   readonly status: number;
-  readonly requestId?: string;
+  readonly requestId?: string | undefined;
   readonly attempts: number;
 }
 

@@ -21,3 +21,9 @@ export type StrictParams<T> = T extends readonly (infer U)[]
 
 /** The params type a function takes, from its params schema. */
 export type ParamsOf<S extends GenericSchema> = StrictParams<InferInput<S>>;
+
+/** How a meter prices usage: `fixed` (credits per unit) or `percentage` (a markup on provider cost). */
+export type RateType = 'fixed' | 'percentage' | (string & {});
+
+/** The unit of a pricing tier: per million tokens or characters, per minute, or per request. */
+export type TierType = 'tokens_1m' | 'characters_1m' | 'minutes' | 'requests' | (string & {});

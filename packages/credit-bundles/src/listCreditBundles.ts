@@ -1,4 +1,4 @@
-import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
+import type { CallOptions, LavaClient, LavaError, ListResponse } from '@lava-sdk/core';
 import { listOf, NonEmpty, type ParamsOf, paginationEntries, request } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
@@ -11,8 +11,9 @@ export const ListCreditBundlesParams = v.optional(
 export type ListCreditBundlesParams = ParamsOf<typeof ListCreditBundlesParams>;
 
 /** A page of credit bundles. */
+export type CreditBundleList = ListResponse<CreditBundle>;
+/** Schema of {@link CreditBundleList}. */
 export const CreditBundleList = listOf(CreditBundle);
-export type CreditBundleList = v.InferOutput<typeof CreditBundleList>;
 
 /**
  * Lists credit bundles, one page at a time (`GET /credit_bundles`). Use

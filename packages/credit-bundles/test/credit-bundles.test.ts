@@ -52,7 +52,7 @@ describe('listCreditBundles', () => {
     const seen = mockApi((s) => pages[s.query.cursor ?? '']!);
     const ids: string[] = [];
     for await (const b of paginate(listCreditBundles, lava, { plan_id: 'sc_1' }))
-      ids.push(b.credit_bundle_id);
+      ids.push(b._unsafeUnwrap().credit_bundle_id);
     expect(ids).toEqual(['cb_1', 'cb_2']);
     expect(seen.map((s) => s.query)).toEqual([{ plan_id: 'sc_1' }, { plan_id: 'sc_1', cursor: 'c2' }]);
   });

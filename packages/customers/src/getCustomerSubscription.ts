@@ -1,11 +1,16 @@
-import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
-import { request, SubscriptionBase } from '@lava-sdk/core/internal';
+import type { CallOptions, LavaClient, LavaError, SubscriptionBase } from '@lava-sdk/core';
+import { request, SubscriptionBase as SubscriptionBaseSchema } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 
-/** The answer of `getCustomerSubscription`: `subscription` is null without an active one. */
-export const CustomerSubscription = v.looseObject({ subscription: v.nullable(SubscriptionBase) });
-export type CustomerSubscription = v.InferOutput<typeof CustomerSubscription>;
+/** The answer of `getCustomerSubscription`. */
+export interface CustomerSubscription {
+  /** The customer's active subscription; null when there is none. */
+  subscription: SubscriptionBase | null;
+}
+
+/** Schema of {@link CustomerSubscription}. */
+export const CustomerSubscription = v.looseObject({ subscription: v.nullable(SubscriptionBaseSchema) });
 
 /**
  * Gets a customer's active subscription with plan, remaining credits and any pending change

@@ -1,4 +1,4 @@
-export { Customer } from './Customer';
+export { Customer, type CustomerContact, type CustomerSubscriptionSummary } from './Customer';
 export { CreateCustomerParams, createCustomer } from './createCustomer';
 export { deleteCustomer } from './deleteCustomer';
 export { CustomerSubscription, getCustomerSubscription } from './getCustomerSubscription';

@@ -1,7 +1,6 @@
-import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
+import type { CallOptions, LavaClient, LavaError, ListResponse } from '@lava-sdk/core';
 import { listOf, PaginationParams, request } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
-import type * as v from 'valibot';
 import { Customer } from './Customer';
 
 /** Params of `listCustomers`: `cursor` and `limit` (1–100). */
@@ -9,8 +8,9 @@ export const ListCustomersParams = PaginationParams;
 export type ListCustomersParams = PaginationParams;
 
 /** A page of customers. */
+export type CustomerList = ListResponse<Customer>;
+/** Schema of {@link CustomerList}. */
 export const CustomerList = listOf(Customer);
-export type CustomerList = v.InferOutput<typeof CustomerList>;
 
 /**
  * Lists customers, one page at a time (`GET /customers`). Use `paginate(listCustomers, lava)` for all.

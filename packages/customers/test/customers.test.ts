@@ -82,7 +82,8 @@ describe('listCustomers', () => {
     };
     const seen = mockApi((s) => pages[s.query.cursor ?? '']!);
     const ids: string[] = [];
-    for await (const c of paginate(listCustomers, lava, { limit: 1 })) ids.push(c.customer_id);
+    for await (const c of paginate(listCustomers, lava, { limit: 1 }))
+      ids.push(c._unsafeUnwrap().customer_id);
     expect(ids).toEqual(['con_1', 'con_2', 'con_3']);
     expect(seen.map((s) => s.query)).toEqual([
       { limit: '1' },
@@ -154,9 +155,27 @@ describe('retrieveCustomer', () => {
   });
 
   it('reports a mistyped field as invalid_response', async () => {
-    mockApi(() => ({ ...customer, subscription: { ...customer.subscription, status: 'frozen' } }));
+    mockApi(() => ({ ...customer, subscription: { ...customer.subscription, status: 1 } }));
     const error = (await retrieveCustomer(lava, 'con_1'))._unsafeUnwrapErr();
     expect(error.kind).toBe('invalid_response');
+  });
+
+  it('passes a subscription status Lava adds later through, and unknown fields too', async () => {
+    mockApi(() => ({
+      ...customer,
+      subscription: { ...customer.subscription, status: 'frozen' },
+      tier: 'gold',
+    }));
+    const found = (await retrieveCustomer(lava, 'con_1'))._unsafeUnwrap();
+    expect(found.subscription?.status).toBe('frozen');
+    expect((found as unknown as { tier: string }).tier).toBe('gold');
+  });
+
+  it('reads a customer without reference_id and metadata (an older reference page) as null', async () => {
+    const { reference_id: _r, metadata: _m, ...older } = customer;
+    mockApi(() => older);
+    const found = (await retrieveCustomer(lava, 'con_1'))._unsafeUnwrap();
+    expect(found).toMatchObject({ reference_id: null, metadata: null });
   });
 
   it('returns a config error without a secret key and sends nothing', async () => {

@@ -17,13 +17,13 @@ export interface ChargeInput {
   payer: Payer;
   provider: string;
   providerKeyType: 'managed' | 'unmanaged';
-  model?: string;
+  model?: string | undefined;
   endpoint: string;
-  responseId?: string;
+  responseId?: string | undefined;
   usage: UsageNumbers;
   metadata: Record<string, string>;
   status: 'completed' | 'error';
-  timestamp?: string;
+  timestamp?: string | undefined;
 }
 
 function remaining(sub: SubscriptionRecord): bigint {

@@ -38,7 +38,7 @@ async function toRequest(req: IncomingMessage, origin: string): Promise<Request>
     const joined = Buffer.concat(chunks);
     body = joined.buffer.slice(joined.byteOffset, joined.byteOffset + joined.byteLength) as ArrayBuffer;
   }
-  return new Request(url, { method, headers, body });
+  return new Request(url, body === undefined ? { method, headers } : { method, headers, body });
 }
 
 async function writeResponse(response: Response, res: ServerResponse): Promise<void> {

@@ -125,8 +125,8 @@ export interface WebhookDelivery {
   signature: string;
   status: 'pending' | 'delivered' | 'failed';
   /** The receiver's HTTP status, when it answered. */
-  response_status?: number;
-  error?: string;
+  response_status?: number | undefined;
+  error?: string | undefined;
   created_at: string;
 }
 
@@ -156,11 +156,11 @@ export interface CheckoutSessionRecord {
   checkout_session_token: string;
   checkout_mode: 'subscription' | 'credit_bundle';
   origin_url: string;
-  customer_id?: string;
-  plan_id?: string;
-  credit_bundle_id?: string;
+  customer_id?: string | undefined;
+  plan_id?: string | undefined;
+  credit_bundle_id?: string | undefined;
   created_at: string;
-  completed_at?: string;
+  completed_at?: string | undefined;
 }
 
 export interface PaymentMethodRecord {
@@ -177,7 +177,7 @@ export interface PaymentMethodRecord {
   error_message: string | null;
   error_at: string | null;
   /** Emulator-only: funding with this card answers `requires_action` (3-D Secure). */
-  requires_action?: boolean;
+  requires_action?: boolean | undefined;
 }
 
 export interface AuthCodeRecord {

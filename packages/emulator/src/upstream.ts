@@ -16,7 +16,7 @@ export interface ChatInput {
   messages: number;
   stream: boolean;
   includeUsage: boolean;
-  maxTokens?: number;
+  maxTokens?: number | undefined;
 }
 
 export interface Completion {

@@ -107,7 +107,8 @@ export function subscriptionBody(env: Env, sub: SubscriptionRecord): Record<stri
 export function subscriptionListBody(env: Env, sub: SubscriptionRecord): Record<string, unknown> {
   const c = env.state.customers.get(sub.customer_id);
   const names = splitName(c?.name ?? null);
-  const customer: Record<string, unknown> = { phone: c?.phone ?? '' };
+  // null, not '', for a customer created without a phone (an email only), as Lava answers.
+  const customer: Record<string, unknown> = { phone: c?.phone ?? null };
   if (c?.email) customer.email = c.email;
   if (names.first_name) customer.first_name = names.first_name;
   if (names.last_name) customer.last_name = names.last_name;
@@ -120,7 +121,6 @@ export function meterBody(m: MeterRecord): Record<string, unknown> {
     meter_slug: m.meter_slug,
     name: m.name,
     rate_type: m.rate_type,
-    tier_type: m.tier_type,
     tiers: m.tiers.map((t) => ({ start: t.start, rate: t.rate, type: m.tier_type })),
     created_at: m.created_at,
   };

@@ -3,33 +3,83 @@
 // response schema: an `invalid_response` here means the emulator and the SDK disagree on a documented shape.
 // One emulator for the whole file, never reset: the calls build on each other in a realistic order
 // (meter → plan with bundles → customer → subscription → usage → …) and share ids through `s`.
-import { createCheckoutSession } from '@lava-sdk/checkout-sessions';
+import * as auth from '@lava-sdk/auth';
+import * as checkoutSessions from '@lava-sdk/checkout-sessions';
 import { collectAll, createLava, type LavaClient, type LavaError, paginate } from '@lava-sdk/core';
-import { listCreditBundles, retrieveCreditBundle } from '@lava-sdk/credit-bundles';
-import {
+import { OPERATIONS } from '@lava-sdk/core/internal';
+import * as creditBundles from '@lava-sdk/credit-bundles';
+import * as customers from '@lava-sdk/customers';
+import * as gatewayPackage from '@lava-sdk/gateway';
+import * as meters from '@lava-sdk/meters';
+import * as models from '@lava-sdk/models';
+import * as paymentMethods from '@lava-sdk/payment-methods';
+import * as requests from '@lava-sdk/requests';
+import * as secretKeys from '@lava-sdk/secret-keys';
+import type { ProviderSummary } from '@lava-sdk/services';
+import * as services from '@lava-sdk/services';
+import * as spendKeys from '@lava-sdk/spend-keys';
+import * as subscriptions from '@lava-sdk/subscriptions';
+import * as usage from '@lava-sdk/usage';
+import * as wallet from '@lava-sdk/wallet';
+import * as webhooks from '@lava-sdk/webhooks';
+import type { Result } from 'neverthrow';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DOCS_EXAMPLES } from '../../../test/helpers/docs-examples';
+import { EMULATOR_PAYMENT_METHOD_ID, EMULATOR_SECRET_KEY, EMULATOR_WALLET_ID } from '../src/index';
+import { type RunningEmulator, startEmulator } from '../src/server';
+
+// The registry (OPERATIONS) drives this file's bookkeeping: every SDK function is called through
+// `traced`, which notes the function in flight (the calls are sequential) and what it returned; the
+// client's logger notes each request sent. The last tests check both against the registry and against
+// the examples of Lava's API reference.
+const sent = new Map<string, string[]>();
+const returned = new Map<string, unknown[]>();
+let active = '';
+const note = <T>(map: Map<string, T[]>, name: string, value: T) =>
+  map.set(name, [...(map.get(name) ?? []), value]);
+
+function traced<M extends object>(module: M): M {
+  const wrap =
+    (name: string, fn: (...args: unknown[]) => unknown) =>
+    (...args: unknown[]) => {
+      active = name;
+      const result = fn(...args) as { map?: (f: (v: unknown) => unknown) => unknown };
+      return typeof result?.map === 'function'
+        ? result.map((value) => {
+            note(returned, name, value);
+            return value;
+          })
+        : result;
+    };
+  return Object.fromEntries(
+    Object.entries(module).map(([name, value]) => [
+      name,
+      typeof value === 'function' ? wrap(name, value) : value,
+    ]),
+  ) as M;
+}
+
+const { exchangeAuthCode } = traced(auth);
+const { createCheckoutSession } = traced(checkoutSessions);
+const { listCreditBundles, retrieveCreditBundle } = traced(creditBundles);
+const {
   createCustomer,
   deleteCustomer,
   getCustomerSubscription,
   listCustomers,
   retrieveCustomer,
   updateCustomer,
-} from '@lava-sdk/customers';
-import { gateway, gatewayStream, generateForwardToken } from '@lava-sdk/gateway';
-import { createMeter, deleteMeter, listMeters, retrieveMeter, updateMeter } from '@lava-sdk/meters';
-import { listModels } from '@lava-sdk/models';
-import { listPaymentMethods } from '@lava-sdk/payment-methods';
-import { createRequest, listRequests, retrieveRequest } from '@lava-sdk/requests';
-import { createSecretKey, deleteSecretKey, listSecretKeys } from '@lava-sdk/secret-keys';
-import { listServices, type ProviderSummary, retrieveProvider, searchProviders } from '@lava-sdk/services';
-import {
-  createSpendKey,
-  listSpendKeys,
-  retrieveSpendKey,
-  revokeSpendKey,
-  rotateSpendKey,
-  updateSpendKey,
-} from '@lava-sdk/spend-keys';
-import {
+} = traced(customers);
+const { gateway, gatewayStream, generateForwardToken } = traced(gatewayPackage);
+const { createMeter, deleteMeter, listMeters, retrieveMeter, updateMeter } = traced(meters);
+const { listModels } = traced(models);
+const { listPaymentMethods } = traced(paymentMethods);
+const { createRequest, listRequests, retrieveRequest } = traced(requests);
+const { createSecretKey, deleteSecretKey, listSecretKeys } = traced(secretKeys);
+const { listServices, retrieveProvider, searchProviders } = traced(services);
+const { createSpendKey, listSpendKeys, retrieveSpendKey, revokeSpendKey, rotateSpendKey, updateSpendKey } =
+  traced(spendKeys);
+const {
   cancelSubscription,
   createPlan,
   createSubscription,
@@ -39,20 +89,31 @@ import {
   retrievePlan,
   updatePlan,
   updateSubscription,
-} from '@lava-sdk/subscriptions';
-import { retrieveUsage } from '@lava-sdk/usage';
-import { fundWallet, retrieveWallet } from '@lava-sdk/wallet';
-import {
-  createWebhook,
-  deleteWebhook,
-  listWebhooks,
-  retrieveWebhook,
-  updateWebhook,
-} from '@lava-sdk/webhooks';
-import type { Result } from 'neverthrow';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EMULATOR_PAYMENT_METHOD_ID, EMULATOR_SECRET_KEY, EMULATOR_WALLET_ID } from '../src/index';
-import { type RunningEmulator, startEmulator } from '../src/server';
+} = traced(subscriptions);
+const { retrieveUsage } = traced(usage);
+const { fundWallet, retrieveWallet } = traced(wallet);
+const { createWebhook, deleteWebhook, listWebhooks, retrieveWebhook, updateWebhook } = traced(webhooks);
+
+/** The dotted paths of `value`'s fields that none of the examples has (free-form maps aside). */
+function undocumented(value: unknown, examples: unknown[], path = ''): string[] {
+  const objects = examples.filter((e): e is Record<string, unknown> => typeof e === 'object' && e !== null);
+  if (Array.isArray(value)) {
+    const items = objects.filter(Array.isArray).flat();
+    return value.flatMap((item, i) => undocumented(item, items, `${path}${i}.`));
+  }
+  if (typeof value !== 'object' || value === null || objects.length === 0) return [];
+  return Object.entries(value).flatMap(([key, field]) => {
+    if (key === 'metadata' || key === 'example_body') return [];
+    const known = objects.filter((o) => key in o);
+    return known.length === 0
+      ? [`${path}${key}`]
+      : undocumented(
+          field,
+          known.map((o) => o[key]),
+          `${path}${key}.`,
+        );
+  });
+}
 
 /** The value of an Ok result; an Err fails the test with its kind, message and schema issues. */
 async function ok<T>(pending: PromiseLike<Result<T, LavaError>>): Promise<T> {
@@ -102,7 +163,14 @@ describe('contract: every SDK function against the emulator over HTTP', () => {
 
   beforeAll(async () => {
     running = await startEmulator({ host: '127.0.0.1', port: 0 });
-    lava = createLava({ secretKey: EMULATOR_SECRET_KEY, baseUrl: running.baseUrl, retryDelayMs: 1 });
+    lava = createLava({
+      secretKey: EMULATOR_SECRET_KEY,
+      baseUrl: running.baseUrl,
+      retryDelayMs: 1,
+      logger: (entry) => {
+        if (entry.event === 'request') note(sent, active, `${entry.method} ${new URL(entry.url).pathname}`);
+      },
+    });
   });
   afterAll(() => running.stop());
 
@@ -298,6 +366,13 @@ describe('contract: every SDK function against the emulator over HTTP', () => {
       });
     });
 
+    it('listSubscriptions: a customer created with an email only has a null phone', async () => {
+      const emailOnly = await ok(createCustomer(lava, { email: 'lin@example.com' }));
+      await ok(createSubscription(lava, { customer_id: emailOnly.customer_id, plan_id: s.planId }));
+      const list = await ok(listSubscriptions(lava, { customer_id: emailOnly.customer_id }));
+      expect(list.data[0]?.customer).toMatchObject({ phone: null, email: 'lin@example.com' });
+    });
+
     it('updateSubscription', async () => {
       expect(
         await ok(updateSubscription(lava, s.subscriptionId, { auto_top_up_bundle_id: s.secondBundleId })),
@@ -420,7 +495,7 @@ describe('contract: every SDK function against the emulator over HTTP', () => {
     it('paginate() walks listRequests over several pages', async () => {
       const ids: string[] = [];
       for await (const r of paginate(listRequests, lava, { customer_id: s.customerId, limit: 2 })) {
-        ids.push(r.request_id);
+        ids.push(r._unsafeUnwrap().request_id);
       }
       expect(ids).toHaveLength(5);
       expect(new Set(ids).size).toBe(5);
@@ -688,6 +763,26 @@ describe('contract: every SDK function against the emulator over HTTP', () => {
     });
   });
 
+  describe('auth', () => {
+    it('exchangeAuthCode trades the one-time code of /auth/connect for working credentials', async () => {
+      const connect = await fetch(`${running.url}/auth/connect?state=contract&port=4567`, {
+        redirect: 'manual',
+      });
+      const code = new URL(connect.headers.get('location') ?? '').searchParams.get('code') ?? '';
+      const recording: typeof fetch = (input, init) => {
+        note(sent, 'exchangeAuthCode', `${init?.method ?? 'GET'} ${new URL(String(input)).pathname}`);
+        return fetch(input, init);
+      };
+      const credentials = await ok(
+        exchangeAuthCode({ code, baseUrl: running.baseUrl }, { fetch: recording }),
+      );
+      expect(credentials).toMatchObject({
+        wallet_id: EMULATOR_WALLET_ID,
+        secret_key: expect.stringMatching(/^aks_test_/),
+      });
+    });
+  });
+
   describe('teardown of the shared data', () => {
     it('cancelSubscription schedules the cancellation', async () => {
       expect(await ok(cancelSubscription(lava, s.subscriptionId))).toEqual({ success: true });
@@ -701,6 +796,27 @@ describe('contract: every SDK function against the emulator over HTTP', () => {
       const gone = await fails(retrieveCustomer(lava, s.spareCustomerId));
       expect(gone).toMatchObject({ kind: 'api', status: 404 });
       expect((await ok(retrieveCustomer(lava, s.customerId))).customer_id).toBe(s.customerId);
+    });
+  });
+
+  describe('the registry of operations', () => {
+    it('every REST operation was called here and sent exactly its documented request', () => {
+      for (const op of OPERATIONS) {
+        if (!('wire' in op)) continue;
+        const [method, template = ''] = op.wire.split(' ');
+        const route = new RegExp(`^${method} /v1${template.replace(/\{[^}]+\}/g, '[^/]+')}$`);
+        const calls = sent.get(op.name) ?? [];
+        expect(calls.length, `${op.name} is not exercised by the contract test`).toBeGreaterThan(0);
+        for (const call of calls) expect(call, op.name).toMatch(route);
+      }
+    });
+
+    it("no answer of the emulator has a field that Lava's reference examples lack", () => {
+      for (const [name, values] of returned) {
+        const examples = DOCS_EXAMPLES[name]?.map((e) => e.body);
+        if (!examples) continue;
+        for (const value of values) expect(undocumented(value, examples), name).toEqual([]);
+      }
     });
   });
 });

@@ -77,7 +77,8 @@ describe('customers through @lava-sdk/customers', () => {
     expect(first.data.map((c) => c.reference_id)).toEqual(['u6', 'u5', 'u4']);
     expect(first.has_more).toBe(true);
     const refs: (string | null)[] = [];
-    for await (const c of paginate(listCustomers, served.lava, { limit: 2 })) refs.push(c.reference_id);
+    for await (const c of paginate(listCustomers, served.lava, { limit: 2 }))
+      refs.push(c._unsafeUnwrap().reference_id);
     expect(refs).toEqual(['u6', 'u5', 'u4', 'u3', 'u2', 'u1', 'u0']);
   });
 

@@ -8,28 +8,28 @@ import { REWRITE_FORMATS, type RewriteFormat, rewriteUrl } from './rewriteUrl';
 /** Options of {@link gateway}: the official SDK's `GatewayRequestParams`, plus metadata and per-call options. */
 export interface GatewayOptions extends CallOptions {
   /** HTTP method, default `POST`. Upper-cased before sending. */
-  method?: string;
+  method?: string | undefined;
   /**
    * Request body. Plain objects and arrays are sent as JSON (with `Content-Type: application/json` unless
    * you set one); strings, `Uint8Array`/`ArrayBuffer`/other views, `Blob`, `FormData`, `URLSearchParams`
    * and streams are sent unchanged; `null`/`undefined` send no body.
    */
-  body?: unknown;
+  body?: unknown | undefined;
   /** Customer to bill. Needs `meter_slug`: alone it is an `invalid_params` error. */
-  customer_id?: string;
+  customer_id?: string | undefined;
   /** Meter to price with: with `customer_id` the customer pays, alone the merchant pays ("meter-only"). */
-  meter_slug?: string;
+  meter_slug?: string | undefined;
   /** Your own provider key (bring-your-own-key); Lava still meters. */
-  provider_key?: string;
+  provider_key?: string | undefined;
   /** With `customer_id` + `meter_slug`: charge the merchant, keep the customer's attribution. */
-  disable_billing?: boolean;
+  disable_billing?: boolean | undefined;
   /** Send through the rewrite proxy, translating from and to this client format. */
-  format?: RewriteFormat;
+  format?: RewriteFormat | undefined;
   /**
    * Request metadata for Lava's request history, sent as the `x-lava-metadata` header (JSON).
    * Up to 100 pairs; keys 1–255 ASCII letters, digits or `_`; values strings of 1–255 characters.
    */
-  metadata?: Record<string, string>;
+  metadata?: Record<string, string> | undefined;
 }
 
 /** What `gateway` and `gatewayStream` hand to core's `send()`. */

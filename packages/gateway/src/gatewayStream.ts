@@ -10,7 +10,7 @@ export interface GatewayStreamOptions extends GatewayOptions {
    * Add `stream: true` to a plain-object JSON body. Default true. Set false for APIs that stream by URL
    * instead, such as Gemini's `:streamGenerateContent?alt=sse`, which rejects an unknown `stream` field.
    */
-  streamFlag?: boolean;
+  streamFlag?: boolean | undefined;
 }
 
 /**
@@ -24,7 +24,7 @@ export interface GatewayStream extends AsyncIterable<ServerSentEvent> {
   /** The response headers. */
   readonly headers: Headers;
   /** Lava's `x-lava-request-id`. */
-  readonly requestId?: string;
+  readonly requestId?: string | undefined;
   /** Stops reading and closes the connection; safe to call at any time, more than once. */
   cancel(): Promise<void>;
 }

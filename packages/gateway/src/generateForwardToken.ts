@@ -12,10 +12,15 @@ import { useSecretKey } from '@lava-sdk/core/internal';
  * Any combination may add `provider_key`.
  */
 export type ForwardTokenOptions =
-  | { customer_id: string; meter_slug: string; provider_key?: string; disable_billing?: boolean }
-  | { customer_id: null; meter_slug: null; provider_key?: string }
-  | { customer_id?: null; meter_slug: string; provider_key?: string }
-  | { customer_id?: undefined; meter_slug?: undefined; provider_key?: string };
+  | {
+      customer_id: string;
+      meter_slug: string;
+      provider_key?: string | undefined;
+      disable_billing?: boolean | undefined;
+    }
+  | { customer_id: null; meter_slug: null; provider_key?: string | undefined }
+  | { customer_id?: null; meter_slug: string; provider_key?: string | undefined }
+  | { customer_id?: undefined; meter_slug?: undefined; provider_key?: string | undefined };
 
 /**
  * Mints a forward token: standard base64 of the UTF-8 JSON

@@ -7,9 +7,9 @@ export interface ServerSentEvent {
   /** `data` parsed as JSON, or `undefined` when it is not JSON. */
   readonly json: unknown;
   /** The last event id seen on the stream (`id:` persists across events, as in `EventSource`). */
-  readonly id?: string;
+  readonly id?: string | undefined;
   /** The reconnection time the event set with `retry:`, in milliseconds. */
-  readonly retry?: number;
+  readonly retry?: number | undefined;
 }
 
 const LINE_END = /\r\n|\r|\n/;

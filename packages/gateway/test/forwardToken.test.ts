@@ -33,7 +33,9 @@ describe('generateForwardToken', () => {
     '%s: decodes to the same JSON as the official SDK, byte for byte',
     (_name, options) => {
       const ours = generateForwardToken(lava, options);
-      const theirs = official.generateForwardToken(options);
+      const theirs = official.generateForwardToken(
+        options as Parameters<typeof official.generateForwardToken>[0],
+      );
       expect(decode(ours)).toEqual(decode(theirs));
       expect(ours).toBe(theirs);
     },

@@ -1,5 +1,5 @@
 import { type Credentials, exchangeAuthCode, type LoginOptions, login } from '@lava-sdk/auth';
-import { createCheckoutSession } from '@lava-sdk/checkout-sessions';
+import * as checkoutSessions from '@lava-sdk/checkout-sessions';
 import {
   type CallOptions,
   createLava,
@@ -7,55 +7,40 @@ import {
   type LavaError,
   type LavaOptions,
 } from '@lava-sdk/core';
-import { lavaError, parseJsonBody, type StrictParams, send, withRequestId } from '@lava-sdk/core/internal';
-import { listCreditBundles, retrieveCreditBundle } from '@lava-sdk/credit-bundles';
-import {
-  createCustomer,
-  deleteCustomer,
-  getCustomerSubscription,
-  listCustomers,
-  retrieveCustomer,
-  updateCustomer,
-} from '@lava-sdk/customers';
+import { lavaError, OPERATIONS, rawRequest, type StrictParams } from '@lava-sdk/core/internal';
+import * as creditBundles from '@lava-sdk/credit-bundles';
+import * as customers from '@lava-sdk/customers';
 import {
   type ForwardTokenOptions,
   type GatewayOptions,
   gateway,
   generateForwardToken,
 } from '@lava-sdk/gateway';
-import { createMeter, deleteMeter, listMeters, retrieveMeter, updateMeter } from '@lava-sdk/meters';
-import { listModels } from '@lava-sdk/models';
+import * as meters from '@lava-sdk/meters';
+import * as models from '@lava-sdk/models';
 import { type ProviderUrls, providerUrls } from '@lava-sdk/providers';
-import { createRequest, listRequests, retrieveRequest } from '@lava-sdk/requests';
-import { createSecretKey, deleteSecretKey, listSecretKeys } from '@lava-sdk/secret-keys';
-import {
-  createSpendKey,
-  listSpendKeys,
-  retrieveSpendKey,
-  revokeSpendKey,
-  rotateSpendKey,
-  updateSpendKey,
-} from '@lava-sdk/spend-keys';
-import {
-  cancelSubscription,
-  createPlan,
-  createSubscription,
-  deletePlan,
-  listPlans,
-  listSubscriptions,
-  retrievePlan,
-  updatePlan,
-  updateSubscription,
-} from '@lava-sdk/subscriptions';
-import { retrieveUsage } from '@lava-sdk/usage';
-import {
-  createWebhook,
-  deleteWebhook,
-  listWebhooks,
-  retrieveWebhook,
-  updateWebhook,
-} from '@lava-sdk/webhooks';
-import { ok, type Result } from 'neverthrow';
+import * as requests from '@lava-sdk/requests';
+import * as secretKeys from '@lava-sdk/secret-keys';
+import * as spendKeys from '@lava-sdk/spend-keys';
+import * as subscriptions from '@lava-sdk/subscriptions';
+import * as usage from '@lava-sdk/usage';
+import * as webhooks from '@lava-sdk/webhooks';
+import type { Result } from 'neverthrow';
+
+// The packages of the official SDK's resource methods, by the name OPERATIONS gives them.
+const PACKAGES = {
+  '@lava-sdk/checkout-sessions': checkoutSessions,
+  '@lava-sdk/credit-bundles': creditBundles,
+  '@lava-sdk/customers': customers,
+  '@lava-sdk/meters': meters,
+  '@lava-sdk/models': models,
+  '@lava-sdk/requests': requests,
+  '@lava-sdk/secret-keys': secretKeys,
+  '@lava-sdk/spend-keys': spendKeys,
+  '@lava-sdk/subscriptions': subscriptions,
+  '@lava-sdk/usage': usage,
+  '@lava-sdk/webhooks': webhooks,
+};
 
 /**
  * Options of `new Lava(secretKey, config)`: the official SDK's `Config` (`baseUrl`, and `apiVersion`, which it
@@ -82,79 +67,66 @@ async function unwrap<T>(result: PromiseLike<Result<T, LavaError>>): Promise<T> 
 /** A params type as the official SDK declares it: see `StrictParams` in core. */
 export type OfficialParams<T> = StrictParams<T>;
 
-/** A standalone SDK function bound to a client: same arguments after `lava`, a Promise that throws. */
-function bindTo(lava: LavaClient) {
-  return <A extends unknown[], T>(fn: (lava: LavaClient, ...args: A) => PromiseLike<Result<T, LavaError>>) =>
-    (...args: { [I in keyof A]: OfficialParams<A[I]> }): Promise<T> =>
-      unwrap(fn(lava, ...(args as A)));
-}
+type Operation = (typeof OPERATIONS)[number];
+type Packages = typeof PACKAGES;
+/** An operation of one of the official SDK's resource objects: `official` is `resource.method`. */
+type ResourceOperation = Extract<Operation, { official: `${string}.${string}`; package: keyof Packages }>;
+/** The official SDK's resource names, e.g. `customers`. */
+type ResourceName = ResourceOperation['official'] extends `${infer R}.${string}` ? R : never;
+type FunctionOf<O extends ResourceOperation> = O['name'] extends keyof Packages[O['package']]
+  ? Packages[O['package']][O['name']]
+  : never;
+
+/** A standalone SDK function bound to a client: the same arguments after `lava`, a Promise that throws. */
+type Bound<F> = F extends (lava: LavaClient, ...args: infer A) => PromiseLike<Result<infer T, LavaError>>
+  ? (...args: { [I in keyof A]: OfficialParams<A[I]> }) => Promise<T>
+  : never;
+
+/** The methods of one resource object, as OPERATIONS lists them. */
+type Resource<R extends ResourceName> = {
+  readonly [O in ResourceOperation as O['official'] extends `${R}.${infer M}` ? M : never]: Bound<
+    FunctionOf<O>
+  >;
+};
 
 // The 11 resource objects of the official SDK, each method delegating to one standalone function.
-function resources(lava: LavaClient) {
-  const bind = bindTo(lava);
-  return {
-    checkoutSessions: { create: bind(createCheckoutSession) },
-    customers: {
-      create: bind(createCustomer),
-      list: bind(listCustomers),
-      retrieve: bind(retrieveCustomer),
-      update: bind(updateCustomer),
-      delete: bind(deleteCustomer),
-      getSubscription: bind(getCustomerSubscription),
-    },
-    requests: { list: bind(listRequests), create: bind(createRequest), retrieve: bind(retrieveRequest) },
-    usage: { retrieve: bind(retrieveUsage) },
-    subscriptions: {
-      listPlans: bind(listPlans),
-      retrievePlan: bind(retrievePlan),
-      createPlan: bind(createPlan),
-      updatePlan: bind(updatePlan),
-      deletePlan: bind(deletePlan),
-      create: bind(createSubscription),
-      list: bind(listSubscriptions),
-      update: bind(updateSubscription),
-      cancel: bind(cancelSubscription),
-    },
-    meters: {
-      list: bind(listMeters),
-      retrieve: bind(retrieveMeter),
-      create: bind(createMeter),
-      update: bind(updateMeter),
-      delete: bind(deleteMeter),
-    },
-    creditBundles: { list: bind(listCreditBundles), retrieve: bind(retrieveCreditBundle) },
-    webhooks: {
-      list: bind(listWebhooks),
-      retrieve: bind(retrieveWebhook),
-      create: bind(createWebhook),
-      update: bind(updateWebhook),
-      delete: bind(deleteWebhook),
-    },
-    secretKeys: { list: bind(listSecretKeys), create: bind(createSecretKey), delete: bind(deleteSecretKey) },
-    spendKeys: {
-      list: bind(listSpendKeys),
-      retrieve: bind(retrieveSpendKey),
-      create: bind(createSpendKey),
-      update: bind(updateSpendKey),
-      revoke: bind(revokeSpendKey),
-      rotate: bind(rotateSpendKey),
-    },
-    models: { list: bind(listModels) },
-  };
+function resources(lava: LavaClient): { [R in ResourceName]: Resource<R> } {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const op of OPERATIONS) {
+    if (!('official' in op) || !(op.package in PACKAGES)) continue;
+    const [resource, method] = op.official.split('.');
+    if (!resource || !method || resource === 'Lava') continue;
+    const fn = (PACKAGES as Record<string, Record<string, unknown>>)[op.package]?.[op.name] as (
+      lava: LavaClient,
+      ...args: unknown[]
+    ) => PromiseLike<Result<unknown, LavaError>>;
+    out[resource] = { ...out[resource], [method]: (...args: unknown[]) => unwrap(fn(lava, ...args)) };
+  }
+  return out as never;
 }
 
-type Resources = ReturnType<typeof resources>;
-export type CheckoutSessionsResource = Resources['checkoutSessions'];
-export type CustomersResource = Resources['customers'];
-export type RequestsResource = Resources['requests'];
-export type UsageResource = Resources['usage'];
-export type SubscriptionsResource = Resources['subscriptions'];
-export type MetersResource = Resources['meters'];
-export type CreditBundlesResource = Resources['creditBundles'];
-export type WebhooksResource = Resources['webhooks'];
-export type SecretKeysResource = Resources['secretKeys'];
-export type SpendKeysResource = Resources['spendKeys'];
-export type ModelsResource = Resources['models'];
+/** `lava.checkoutSessions`. */
+export type CheckoutSessionsResource = Resource<'checkoutSessions'>;
+/** `lava.customers`. */
+export type CustomersResource = Resource<'customers'>;
+/** `lava.requests`. */
+export type RequestsResource = Resource<'requests'>;
+/** `lava.usage`. */
+export type UsageResource = Resource<'usage'>;
+/** `lava.subscriptions`: plans and subscriptions. */
+export type SubscriptionsResource = Resource<'subscriptions'>;
+/** `lava.meters`. */
+export type MetersResource = Resource<'meters'>;
+/** `lava.creditBundles`. */
+export type CreditBundlesResource = Resource<'creditBundles'>;
+/** `lava.webhooks`. */
+export type WebhooksResource = Resource<'webhooks'>;
+/** `lava.secretKeys`. */
+export type SecretKeysResource = Resource<'secretKeys'>;
+/** `lava.spendKeys`. */
+export type SpendKeysResource = Resource<'spendKeys'>;
+/** `lava.models`. */
+export type ModelsResource = Resource<'models'>;
 
 /**
  * A drop-in replacement for the `Lava` class of `@lavapayments/nodejs` 11.x: same constructor, the same 11
@@ -252,31 +224,24 @@ export class Lava {
 
   /**
    * The official SDK's low-level escape hatch: `path` is resolved against the base URL as given (not
-   * encoded), `query` values are appended, `data` is sent as JSON. Resolves with the parsed JSON body
-   * (`null` when empty) and throws a LavaError. Prefer the resource methods, which validate and encode.
+   * encoded), `query` values are appended, `data` is sent as JSON. It runs on the same pipeline as every
+   * resource method (key checks, retries, timeout, no redirect followed) and the path may not leave the
+   * base URL. Resolves with the parsed JSON body (`null` when empty) and throws a LavaError. Prefer the
+   * resource methods, which validate and encode.
    */
   request<T = unknown>(
     method: string,
     path: string,
-    { data, query }: { data?: unknown; query?: Record<string, string | number | boolean | undefined> } = {},
+    {
+      data,
+      query,
+    }: {
+      data?: unknown;
+      query?: Record<string, string | number | boolean | undefined> | undefined;
+    } = {},
     options?: CallOptions,
   ): Promise<T> {
-    const url = new URL(path, this.client.baseUrl);
-    for (const [name, value] of Object.entries(query ?? {})) {
-      if (value !== undefined) url.searchParams.append(name, String(value));
-    }
-    const headers: Record<string, string> = { authorization: `Bearer ${this.client.secretKey}` };
-    const body = data === undefined ? undefined : JSON.stringify(data);
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const result = send(this.client, { method: method.toUpperCase(), url: url.href, headers, body }, options);
-    return unwrap(
-      result.andThen(
-        ({ text, status, requestId }): Result<T, LavaError> =>
-          text.trim() === ''
-            ? ok(null as T)
-            : parseJsonBody(text, status, requestId).map((json) => withRequestId(json as T, requestId)),
-      ),
-    );
+    return unwrap(rawRequest(this.client, { method, path, query, data }, options)) as Promise<T>;
   }
 
   /**

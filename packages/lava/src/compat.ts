@@ -3,7 +3,7 @@
 // `ForwardTokenOptions`, `ListResponse`, …) are exported by the packages themselves.
 import type { Credentials } from '@lava-sdk/auth';
 import type { CheckoutSession } from '@lava-sdk/checkout-sessions';
-import type { Deleted, SubscriptionBase } from '@lava-sdk/core/internal';
+import type { Deleted, SubscriptionBase } from '@lava-sdk/core';
 import type { CreditBundle } from '@lava-sdk/credit-bundles';
 import type { Customer, CustomerSubscription, ListCustomersParams } from '@lava-sdk/customers';
 import type { GatewayOptions } from '@lava-sdk/gateway';

@@ -1,22 +1,294 @@
-export * from '@lava-sdk/auth';
-export * from '@lava-sdk/checkout-sessions';
-export * from '@lava-sdk/core';
-export * from '@lava-sdk/credit-bundles';
-export * from '@lava-sdk/customers';
-export * from '@lava-sdk/gateway';
-export * from '@lava-sdk/meters';
-export * from '@lava-sdk/models';
-export * from '@lava-sdk/payment-methods';
-export * from '@lava-sdk/providers';
-export * from '@lava-sdk/requests';
-export * from '@lava-sdk/secret-keys';
-export * from '@lava-sdk/services';
-export * from '@lava-sdk/spend-keys';
-export * from '@lava-sdk/subscriptions';
-export * from '@lava-sdk/usage';
-export * from '@lava-sdk/wallet';
-export * from '@lava-sdk/webhooks';
-export * from './compat';
+// The full install: every public export of every package, listed by name (a name a package adds is not
+// re-exported until it is added here; test/exports.test.ts checks the list against the packages), the
+// official SDK's type names (compat.ts), neverthrow's constructors (the copy the SDK uses) and the drop-in
+// `Lava` class.
+export {
+  Credentials,
+  DEFAULT_APP_URL,
+  type ExchangeAuthCodeOptions,
+  type ExchangeAuthCodeParams,
+  exchangeAuthCode,
+  type LoginOptions,
+  login,
+  openBrowser,
+  resolveApiBaseUrl,
+} from '@lava-sdk/auth';
+export {
+  type CheckoutMode,
+  CheckoutSession,
+  CreateCheckoutSessionParams,
+  createCheckoutSession,
+} from '@lava-sdk/checkout-sessions';
+export {
+  type AbortedError,
+  type ApiError,
+  type BillingInterval,
+  type CallOptions,
+  type ConfigError,
+  collectAll,
+  createLava,
+  type Deleted,
+  type InvalidParamsError,
+  type InvalidResponseError,
+  isLavaError,
+  type LavaClient,
+  LavaError,
+  type LavaErrorFields,
+  type LavaErrorKind,
+  type LavaIssue,
+  type LavaLogEntry,
+  type LavaLogger,
+  type LavaOptions,
+  type ListFunction,
+  type ListResponse,
+  MAX_EMPTY_PAGES,
+  type NetworkError,
+  type PaginateOptions,
+  type PendingChange,
+  PRODUCTION_BASE_URL,
+  paginate,
+  type RateType,
+  type RolloverType,
+  requestIdOf,
+  SANDBOX_BASE_URL,
+  type SubscriptionBase,
+  type SubscriptionCredits,
+  type SubscriptionPlan,
+  type SubscriptionStatus,
+  type Success,
+  type TierType,
+  type TimeoutError,
+} from '@lava-sdk/core';
+export {
+  CreditBundle,
+  CreditBundleList,
+  ListCreditBundlesParams,
+  listCreditBundles,
+  retrieveCreditBundle,
+} from '@lava-sdk/credit-bundles';
+export {
+  CreateCustomerParams,
+  Customer,
+  type CustomerContact,
+  CustomerList,
+  CustomerSubscription,
+  type CustomerSubscriptionSummary,
+  createCustomer,
+  deleteCustomer,
+  getCustomerSubscription,
+  ListCustomersParams,
+  listCustomers,
+  retrieveCustomer,
+  UpdateCustomerParams,
+  updateCustomer,
+} from '@lava-sdk/customers';
+export {
+  type ForwardTokenOptions,
+  forwardUrl,
+  type GatewayOptions,
+  type GatewayStream,
+  type GatewayStreamOptions,
+  gateway,
+  gatewayStream,
+  generateForwardToken,
+  parseServerSentEvents,
+  REWRITE_FORMATS,
+  type RewriteFormat,
+  rewriteUrl,
+  type ServerSentEvent,
+} from '@lava-sdk/gateway';
+export {
+  CreateMeterParams,
+  createMeter,
+  deleteMeter,
+  ListMetersParams,
+  listMeters,
+  Meter,
+  MeterList,
+  type MeterTier,
+  retrieveMeter,
+  Tiers,
+  UpdateMeterParams,
+  updateMeter,
+} from '@lava-sdk/meters';
+export {
+  listModels,
+  Model,
+  ModelList,
+} from '@lava-sdk/models';
+export {
+  listPaymentMethods,
+  PaymentMethod,
+  PaymentMethodList,
+} from '@lava-sdk/payment-methods';
+export {
+  type ProviderName,
+  type ProviderUrls,
+  providers,
+  providerUrl,
+  providerUrls,
+} from '@lava-sdk/providers';
+export {
+  type ChargeBreakdown,
+  CreateRequestParams,
+  createRequest,
+  ListRequestsParams,
+  listRequests,
+  type ModelUsage,
+  type ProviderKeyType,
+  Request,
+  type RequestCharge,
+  RequestList,
+  type RequestStatus,
+  retrieveRequest,
+} from '@lava-sdk/requests';
+export {
+  CreatedSecretKey,
+  CreateSecretKeyParams,
+  createSecretKey,
+  deleteSecretKey,
+  ListSecretKeysParams,
+  listSecretKeys,
+  SecretKey,
+  SecretKeyList,
+} from '@lava-sdk/secret-keys';
+export {
+  ListServicesParams,
+  listServices,
+  type ModalityPrice,
+  ProviderSearchResults,
+  ProviderSummary,
+  retrieveProvider,
+  SearchProvidersParams,
+  Service,
+  ServiceCatalog,
+  type ServicePricing,
+  type ServiceWorkflow,
+  searchProviders,
+} from '@lava-sdk/services';
+export {
+  CreatedSpendKey,
+  CreateSpendKeyParams,
+  createSpendKey,
+  type LimitCycle,
+  ListSpendKeysParams,
+  listSpendKeys,
+  type RateLimit,
+  type RequestLimit,
+  retrieveSpendKey,
+  revokeSpendKey,
+  rotateSpendKey,
+  SpendKey,
+  SpendKeyList,
+  type SpendLimit,
+  UpdateSpendKeyParams,
+  updateSpendKey,
+} from '@lava-sdk/spend-keys';
+export {
+  CreatedSubscription,
+  CreatePlanParams,
+  CreateSubscriptionParams,
+  cancelSubscription,
+  createPlan,
+  createSubscription,
+  deletePlan,
+  ListPlansParams,
+  ListSubscriptionsParams,
+  listPlans,
+  listSubscriptions,
+  Plan,
+  type PlanCreditBundle,
+  type PlanLinkedMeter,
+  PlanList,
+  retrievePlan,
+  Subscription,
+  type SubscriptionCustomer,
+  SubscriptionList,
+  UpdatePlanParams,
+  UpdateSubscriptionParams,
+  updatePlan,
+  updateSubscription,
+} from '@lava-sdk/subscriptions';
+export {
+  RetrieveUsageParams,
+  retrieveUsage,
+  Usage,
+  type UsageItem,
+  type UsageTotals,
+} from '@lava-sdk/usage';
+export {
+  FundWalletParams,
+  FundWalletResult,
+  fundWallet,
+  retrieveWallet,
+  Wallet,
+} from '@lava-sdk/wallet';
+export {
+  CreatedWebhook,
+  CreateWebhookParams,
+  constructWebhookEvent,
+  createWebhook,
+  deleteWebhook,
+  ListWebhooksParams,
+  listWebhooks,
+  type RawBody,
+  retrieveWebhook,
+  type SignatureHeader,
+  signWebhookPayload,
+  UpdateWebhookParams,
+  updateWebhook,
+  verifyWebhookSignature,
+  WEBHOOK_EVENT_TYPES,
+  WEBHOOK_SIGNATURE_HEADER,
+  Webhook,
+  WebhookCustomer,
+  WebhookEvent,
+  type WebhookEventOf,
+  type WebhookEventType,
+  WebhookList,
+} from '@lava-sdk/webhooks';
+// neverthrow's constructors and types, to compose SDK results without a second install. Not from
+// @lava-sdk/core: neverthrow does not tree-shake, and would grow the smallest browser bundles.
+export { err, errAsync, ok, okAsync, Result, ResultAsync, safeTry } from 'neverthrow';
+export type {
+  ApiVersion,
+  Config,
+  CustomersListParams,
+  DeletedResponse,
+  GatewayRequestParams,
+  RequestsListParams,
+  RequestsListResponse,
+  RestAuthCredentials,
+  RestCheckoutSession,
+  RestCreditBundle,
+  RestCustomer,
+  RestCustomerContact,
+  RestCustomerSubscription,
+  RestCustomerSubscriptionResponse,
+  RestMeter,
+  RestMeterTier,
+  RestModel,
+  RestModelList,
+  RestPendingChange,
+  RestPlan,
+  RestPlanCreditBundle,
+  RestPlanLinkedMeter,
+  RestRequest,
+  RestSecretKey,
+  RestSecretKeyCreate,
+  RestSpendKey,
+  RestSpendKeyCreated,
+  RestSubscription,
+  RestSubscriptionBase,
+  RestSubscriptionCredits,
+  RestSubscriptionCustomer,
+  RestSubscriptionPlan,
+  RestSubscriptionPlanDetails,
+  RestUsage,
+  RestWebhook,
+  RestWebhookCreate,
+  UsageParams,
+} from './compat';
 export {
   type CheckoutSessionsResource,
   type CreditBundlesResource,

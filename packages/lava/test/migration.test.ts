@@ -2,6 +2,7 @@
 // pointed at one recording HTTP server on 127.0.0.1; the wire requests must match. The deliberate
 // differences (MIGRATION.md) are asserted too, so an undocumented one fails here.
 import { inspect } from 'node:util';
+import { OPERATIONS } from '@lava-sdk/core/internal';
 import { Lava as OfficialLava } from '@lavapayments/nodejs';
 import { isLavaError, Lava, type LavaError, requestIdOf, retrieveCustomer } from 'lava-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -265,29 +266,20 @@ const resourceCases: Record<string, Record<string, Call[]>> = {
   models: { list: [(l) => l.models.list()] },
 };
 
-const OFFICIAL_METHODS: Record<string, string[]> = {
-  checkoutSessions: ['create'],
-  customers: ['create', 'list', 'retrieve', 'update', 'getSubscription', 'delete'],
-  requests: ['list', 'create', 'retrieve'],
-  usage: ['retrieve'],
-  subscriptions: [
-    'listPlans',
-    'retrievePlan',
-    'create',
-    'list',
-    'update',
-    'cancel',
-    'createPlan',
-    'updatePlan',
-    'deletePlan',
-  ],
-  meters: ['list', 'retrieve', 'create', 'update', 'delete'],
-  creditBundles: ['list', 'retrieve'],
-  webhooks: ['list', 'retrieve', 'create', 'update', 'delete'],
-  secretKeys: ['list', 'create', 'delete'],
-  spendKeys: ['create', 'list', 'retrieve', 'update', 'revoke', 'rotate'],
-  models: ['list'],
-};
+/** The official SDK's resource methods, from the registry: `{ customers: ['create', …], … }`. */
+const OFFICIAL_METHODS: Record<string, string[]> = {};
+for (const op of OPERATIONS) {
+  const [resource, method] = 'official' in op ? op.official.split('.') : [];
+  if (resource && method && resource !== 'Lava')
+    OFFICIAL_METHODS[resource] = [...(OFFICIAL_METHODS[resource] ?? []), method];
+}
+
+/** True when a recorded request is the registry's `METHOD /path/{param}` under `/v1`. */
+function matchesWire(wire: string, method: string, path: string): boolean {
+  const [verb, template = ''] = wire.split(' ');
+  const pattern = new RegExp(`^/v1${template.replace(/\{[^}]+\}/g, '[^/?]+')}(\\?.*)?$`);
+  return verb === method && pattern.test(path);
+}
 
 describe('the surface', () => {
   it('has the 11 resources with every method of the official SDK, and the test covers each one', () => {
@@ -315,9 +307,13 @@ describe('the surface', () => {
 describe('resources: same method, path, query, JSON body and Authorization', () => {
   for (const [resource, methods] of Object.entries(resourceCases)) {
     for (const [method, calls] of Object.entries(methods)) {
+      const op = OPERATIONS.find((o) => 'official' in o && o.official === `${resource}.${method}`);
       calls.forEach((call, i) => {
-        it(`${resource}.${method} #${i + 1}`, async () => {
-          await expectSameRequest(call);
+        it(`${resource}.${method} #${i + 1}: ${op && 'wire' in op ? op.wire : ''}`, async () => {
+          const { official: o } = await expectSameRequest(call);
+          expect(op && 'wire' in op && matchesWire(op.wire, o.method, o.path), `${o.method} ${o.path}`).toBe(
+            true,
+          );
         });
       });
     }
@@ -451,6 +447,8 @@ describe('static login() and exchangeAuthCode()', () => {
     expect(b.value).toEqual(a.value);
     const [o, u] = [a.requests[0]!, b.requests[0]!];
     expect([u.method, u.path, u.body]).toEqual([o.method, o.path, o.body]);
+    const op = OPERATIONS.find((x) => x.name === 'exchangeAuthCode');
+    expect(op && 'wire' in op && matchesWire(op.wire, o.method, o.path)).toBe(true);
     expect(o.headers.authorization).toBeUndefined();
     expect(u.headers.authorization).toBeUndefined();
     expect(a.error).toBeUndefined();

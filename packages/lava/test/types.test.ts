@@ -78,7 +78,9 @@ it('accepts every argument the official types accept, but for two deliberately s
 
 it('resolves the documented shapes, which are wider than some official result types', () => {
   // Lists: `next_cursor` may be null. Customers: contact fields may be null or absent. Requests and
-  // checkout sessions: optional fields may be null. The values are the same JSON (migration.test.ts).
+  // checkout sessions: optional fields may be null. Response enums are open (`'active' | (string & {})`,
+  // a value Lava adds later still parses), where the official types list literals only. The values are
+  // the same JSON (migration.test.ts).
   expectTypeOf<[OtherResults]>().toEqualTypeOf<
     [
       | 'checkoutSessions.create'
@@ -86,16 +88,28 @@ it('resolves the documented shapes, which are wider than some official result ty
       | 'customers.list'
       | 'customers.retrieve'
       | 'customers.update'
-      | 'requests.create'
+      | 'customers.getSubscription'
       | 'requests.list'
+      | 'requests.create'
       | 'requests.retrieve'
-      | 'meters.list'
-      | 'subscriptions.list'
       | 'subscriptions.listPlans'
-      | 'webhooks.list'
+      | 'subscriptions.retrievePlan'
+      | 'subscriptions.createPlan'
+      | 'subscriptions.updatePlan'
+      | 'subscriptions.create'
+      | 'subscriptions.list'
+      | 'meters.list'
+      | 'meters.retrieve'
+      | 'meters.create'
+      | 'meters.update'
       | 'creditBundles.list'
+      | 'webhooks.list'
       | 'secretKeys.list'
-      | 'spendKeys.list',
+      | 'spendKeys.list'
+      | 'spendKeys.retrieve'
+      | 'spendKeys.create'
+      | 'spendKeys.update'
+      | 'spendKeys.rotate',
     ]
   >();
 });

@@ -1,7 +1,6 @@
-import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
+import type { CallOptions, LavaClient, LavaError, ListResponse } from '@lava-sdk/core';
 import { listOf, PaginationParams, request } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
-import type * as v from 'valibot';
 import { Meter } from './Meter';
 
 /** Params of `listMeters`: `cursor` and `limit` (1–100). */
@@ -9,8 +8,9 @@ export const ListMetersParams = PaginationParams;
 export type ListMetersParams = PaginationParams;
 
 /** A page of meters. */
+export type MeterList = ListResponse<Meter>;
+/** Schema of {@link MeterList}. */
 export const MeterList = listOf(Meter);
-export type MeterList = v.InferOutput<typeof MeterList>;
 
 /**
  * Lists meters, one page at a time (`GET /meters`). Use `paginate(listMeters, lava)` for every page.

@@ -101,7 +101,7 @@ describe('listMeters', () => {
     };
     const seen = mockApi((s) => pages[s.query.cursor ?? '']!);
     const ids: string[] = [];
-    for await (const m of paginate(listMeters, lava)) ids.push(m.meter_id);
+    for await (const m of paginate(listMeters, lava)) ids.push(m._unsafeUnwrap().meter_id);
     expect(ids).toEqual(['prd_1', 'prd_2']);
     expect(seen.map((s) => s.query)).toEqual([{}, { cursor: 'c2' }]);
   });
@@ -194,8 +194,10 @@ describe('createMeter', () => {
     expect(seen).toHaveLength(0);
   });
 
-  it('reports an unknown rate_type in the response as invalid_response', async () => {
+  it('passes a rate_type Lava adds later through; a mistyped one is invalid_response', async () => {
     mockApi(() => ({ ...meter, rate_type: 'flat' }));
+    expect((await createMeter(lava, createParams))._unsafeUnwrap().rate_type).toBe('flat');
+    mockApi(() => ({ ...meter, rate_type: null }));
     const error = (await createMeter(lava, createParams))._unsafeUnwrapErr();
     expect(error.kind).toBe('invalid_response');
   });

@@ -5,8 +5,15 @@ import * as v from 'valibot';
 import { Model } from './Model';
 
 /** The model catalogue, OpenAI-compatible: `{ object: 'list', data }` (not a cursor page). */
+export interface ModelList {
+  /** Always `list`. */
+  object: 'list';
+  /** Every model available (to this key). */
+  data: Model[];
+}
+
+/** Schema of {@link ModelList}. */
 export const ModelList = v.looseObject({ object: v.literal('list'), data: v.array(Model) });
-export type ModelList = v.InferOutput<typeof ModelList>;
 
 /**
  * Lists the models available through Lava's gateway (`GET /models`, OpenAI-compatible). The endpoint is

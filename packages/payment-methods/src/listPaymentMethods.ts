@@ -5,8 +5,13 @@ import * as v from 'valibot';
 import { PaymentMethod } from './PaymentMethod';
 
 /** Every saved payment method, in one response: `{ data }` (not a cursor page). */
+export interface PaymentMethodList {
+  /** The saved cards. */
+  data: PaymentMethod[];
+}
+
+/** Schema of {@link PaymentMethodList}. */
 export const PaymentMethodList = v.looseObject({ data: v.array(PaymentMethod) });
-export type PaymentMethodList = v.InferOutput<typeof PaymentMethodList>;
 
 /**
  * Lists the saved payment methods of the authenticated wallet (`GET /payment_methods`). Not in the

@@ -1,4 +1,4 @@
-import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
+import type { CallOptions, LavaClient, LavaError, ListResponse } from '@lava-sdk/core';
 import {
   listOf,
   MetadataFilters,
@@ -23,8 +23,9 @@ export const ListRequestsParams = v.optional(
 export type ListRequestsParams = ParamsOf<typeof ListRequestsParams>;
 
 /** A page of requests. */
+export type RequestList = ListResponse<Request>;
+/** Schema of {@link RequestList}. */
 export const RequestList = listOf(Request);
-export type RequestList = v.InferOutput<typeof RequestList>;
 
 /**
  * Lists usage records, newest first, one page at a time (`GET /requests`). Use

@@ -79,7 +79,7 @@ describe('listRequests', () => {
     const seen = mockApi((s) => pages[s.query.cursor ?? '']!);
     const ids: string[] = [];
     for await (const r of paginate(listRequests, lava, { limit: 1, metadata_filters: { feature: 'chat' } })) {
-      ids.push(r.request_id);
+      ids.push(r._unsafeUnwrap().request_id);
     }
     expect(ids).toEqual(['req_1', 'req_2', 'req_3']);
     const filters = '[["feature","chat"]]';
@@ -91,7 +91,7 @@ describe('listRequests', () => {
   });
 
   it('reports an item with a mistyped field as invalid_response', async () => {
-    mockApi(() => page([{ ...requestRecord, status: 'done' }]));
+    mockApi(() => page([{ ...requestRecord, status: ['done'] }]));
     const error = (await listRequests(lava))._unsafeUnwrapErr();
     expect(error.kind).toBe('invalid_response');
     if (error.kind === 'invalid_response') expect(error.issues.map((i) => i.path)).toEqual(['data.0.status']);

@@ -9,8 +9,13 @@ export const CreateSecretKeyParams = v.looseObject({ name: NonEmpty });
 export type CreateSecretKeyParams = ParamsOf<typeof CreateSecretKeyParams>;
 
 /** A new secret key with its full value, which Lava returns only this once. */
+export interface CreatedSecretKey extends SecretKey {
+  /** The full key (`aks_live_…` / `aks_test_…`), returned only by this call: store it securely. */
+  secret_key: string;
+}
+
+/** Schema of {@link CreatedSecretKey}. */
 export const CreatedSecretKey = v.looseObject({ ...SecretKey.entries, secret_key: v.string() });
-export type CreatedSecretKey = v.InferOutput<typeof CreatedSecretKey>;
 
 /**
  * Creates a merchant secret key (`POST /secret_keys`); at most 100 per merchant. Store `secret_key` right

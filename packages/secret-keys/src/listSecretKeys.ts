@@ -1,7 +1,6 @@
-import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
+import type { CallOptions, LavaClient, LavaError, ListResponse } from '@lava-sdk/core';
 import { listOf, PaginationParams, request } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
-import type * as v from 'valibot';
 import { SecretKey } from './SecretKey';
 
 /** Params of `listSecretKeys`: `cursor` and `limit` (1–100, default 10). */
@@ -9,8 +8,9 @@ export const ListSecretKeysParams = PaginationParams;
 export type ListSecretKeysParams = PaginationParams;
 
 /** A page of secret keys. */
+export type SecretKeyList = ListResponse<SecretKey>;
+/** Schema of {@link SecretKeyList}. */
 export const SecretKeyList = listOf(SecretKey);
-export type SecretKeyList = v.InferOutput<typeof SecretKeyList>;
 
 /**
  * Lists the active secret keys, one page at a time (`GET /secret_keys`). Use

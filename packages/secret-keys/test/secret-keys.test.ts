@@ -39,7 +39,7 @@ describe('listSecretKeys', () => {
     };
     const seen = mockApi((s) => pages[s.query.cursor ?? '']!);
     const ids: string[] = [];
-    for await (const k of paginate(listSecretKeys, lava)) ids.push(k.secret_key_id);
+    for await (const k of paginate(listSecretKeys, lava)) ids.push(k._unsafeUnwrap().secret_key_id);
     expect(ids).toEqual(['sk_1', 'sk_2']);
     expect(seen.map((s) => s.query)).toEqual([{}, { cursor: 'c2' }]);
   });

@@ -1,5 +1,5 @@
 export { ListServicesParams, listServices, ServiceCatalog } from './listServices';
 export { ProviderSummary } from './ProviderSummary';
 export { retrieveProvider } from './retrieveProvider';
-export { Service } from './Service';
+export { type ModalityPrice, Service, type ServicePricing, type ServiceWorkflow } from './Service';
 export { ProviderSearchResults, SearchProvidersParams, searchProviders } from './searchProviders';

@@ -10,12 +10,21 @@ export const ListServicesParams = v.optional(v.looseObject({ provider: v.optiona
 export type ListServicesParams = ParamsOf<typeof ListServicesParams>;
 
 /** The service catalogue: every service in `data`, and a summary per provider in `providers`. */
+export interface ServiceCatalog {
+  /** Always `list`. */
+  object: 'list';
+  /** Every model and API service (of one provider, with `provider`). */
+  data: Service[];
+  /** A summary of each provider in `data`. */
+  providers: ProviderSummary[];
+}
+
+/** Schema of {@link ServiceCatalog}. */
 export const ServiceCatalog = v.looseObject({
   object: v.literal('list'),
   data: v.array(Service),
   providers: v.array(ProviderSummary),
 });
-export type ServiceCatalog = v.InferOutput<typeof ServiceCatalog>;
 
 /**
  * Lists every model and API service available through Lava's gateway, with pricing, capabilities and

@@ -24,12 +24,17 @@ export const ProviderSearchResults = v.pipe(
     v.looseObject({ providers: v.array(ProviderSummary) }),
   ]),
   // Typed explicitly: both branches are loose objects, so `'data' in found` would not narrow them.
-  v.transform((found): { data: ProviderSummary[]; [key: string]: unknown } => {
+  v.transform((found): ProviderSearchResults => {
     const { providers, data, ...rest } = found as { providers?: ProviderSummary[]; data?: ProviderSummary[] };
     return { ...rest, data: (data ?? providers)! };
   }),
 );
-export type ProviderSearchResults = v.InferOutput<typeof ProviderSearchResults>;
+
+/** The providers matching a search, most relevant first. */
+export interface ProviderSearchResults {
+  /** The matching providers (Lava's `providers` array, read into `data` as well). */
+  data: ProviderSummary[];
+}
 
 /**
  * Searches the gateway's provider catalogue by keyword (`GET /services/providers?query=&category=`). Not in

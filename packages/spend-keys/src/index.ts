@@ -4,5 +4,11 @@ export { ListSpendKeysParams, listSpendKeys, SpendKeyList } from './listSpendKey
 export { retrieveSpendKey } from './retrieveSpendKey';
 export { revokeSpendKey } from './revokeSpendKey';
 export { rotateSpendKey } from './rotateSpendKey';
-export { SpendKey } from './SpendKey';
+export {
+  type LimitCycle,
+  type RateLimit,
+  type RequestLimit,
+  SpendKey,
+  type SpendLimit,
+} from './SpendKey';
 export { UpdateSpendKeyParams, updateSpendKey } from './updateSpendKey';

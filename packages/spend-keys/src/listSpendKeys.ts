@@ -1,7 +1,6 @@
-import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
+import type { CallOptions, LavaClient, LavaError, ListResponse } from '@lava-sdk/core';
 import { listOf, PaginationParams, request } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
-import type * as v from 'valibot';
 import { SpendKey } from './SpendKey';
 
 /** Params of `listSpendKeys`: `cursor` and `limit` (1–100, default 10). */
@@ -9,8 +8,9 @@ export const ListSpendKeysParams = PaginationParams;
 export type ListSpendKeysParams = PaginationParams;
 
 /** A page of spend keys. */
+export type SpendKeyList = ListResponse<SpendKey>;
+/** Schema of {@link SpendKeyList}. */
 export const SpendKeyList = listOf(SpendKey);
-export type SpendKeyList = v.InferOutput<typeof SpendKeyList>;
 
 /**
  * Lists the wallet's spend keys, one page at a time (`GET /spend_keys`). Use
@@ -22,7 +22,7 @@ export type SpendKeyList = v.InferOutput<typeof SpendKeyList>;
  * @returns `{ data, has_more, next_cursor }`.
  * @example
  * ```ts
- * for await (const key of paginate(listSpendKeys, lava)) console.log(key.name, key.current_spend);
+ * for await (const key of paginate(listSpendKeys, lava)) key.map((k) => console.log(k.name, k.current_spend));
  * ```
  */
 export function listSpendKeys(

@@ -61,7 +61,8 @@ describe('listSpendKeys', () => {
     };
     const seen = mockApi((s) => pages[s.query.cursor ?? '']!);
     const ids: string[] = [];
-    for await (const k of paginate(listSpendKeys, lava, { limit: 1 })) ids.push(k.spend_key_id);
+    for await (const k of paginate(listSpendKeys, lava, { limit: 1 }))
+      ids.push(k._unsafeUnwrap().spend_key_id);
     expect(ids).toEqual(['spk_1', 'spk_2']);
     expect(seen).toHaveLength(2);
   });
@@ -72,8 +73,10 @@ describe('listSpendKeys', () => {
     expect(seen).toHaveLength(0);
   });
 
-  it('reports an unknown status as invalid_response', async () => {
+  it('passes an unknown status through; a mistyped one is invalid_response', async () => {
     mockApi(() => page([{ ...spendKey, status: 'exploded' }]));
+    expect((await listSpendKeys(lava))._unsafeUnwrap().data[0]?.status).toBe('exploded');
+    mockApi(() => page([{ ...spendKey, status: false }]));
     const error = (await listSpendKeys(lava))._unsafeUnwrapErr();
     expect(error.kind).toBe('invalid_response');
     if (error.kind === 'invalid_response') expect(error.issues.map((i) => i.path)).toEqual(['data.0.status']);

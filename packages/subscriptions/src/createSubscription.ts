@@ -1,5 +1,10 @@
-import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
-import { NonEmpty, type ParamsOf, request, SubscriptionBase } from '@lava-sdk/core/internal';
+import type { CallOptions, LavaClient, LavaError, SubscriptionBase } from '@lava-sdk/core';
+import {
+  NonEmpty,
+  type ParamsOf,
+  request,
+  SubscriptionBase as SubscriptionBaseSchema,
+} from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 
@@ -13,8 +18,13 @@ export const CreateSubscriptionParams = v.looseObject({
 export type CreateSubscriptionParams = ParamsOf<typeof CreateSubscriptionParams>;
 
 /** The answer of `createSubscription`. */
-export const CreatedSubscription = v.looseObject({ subscription: SubscriptionBase });
-export type CreatedSubscription = v.InferOutput<typeof CreatedSubscription>;
+export interface CreatedSubscription {
+  /** The new subscription. */
+  subscription: SubscriptionBase;
+}
+
+/** Schema of {@link CreatedSubscription}. */
+export const CreatedSubscription = v.looseObject({ subscription: SubscriptionBaseSchema });
 
 /**
  * Puts a customer on a free plan (`POST /subscriptions`). Paid plans need checkout

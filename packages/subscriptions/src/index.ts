@@ -4,8 +4,8 @@ export { CreatedSubscription, CreateSubscriptionParams, createSubscription } fro
 export { deletePlan } from './deletePlan';
 export { ListPlansParams, listPlans, PlanList } from './listPlans';
 export { ListSubscriptionsParams, listSubscriptions, SubscriptionList } from './listSubscriptions';
-export { Plan } from './Plan';
+export { Plan, type PlanCreditBundle, type PlanLinkedMeter } from './Plan';
 export { retrievePlan } from './retrievePlan';
-export { Subscription } from './Subscription';
+export { Subscription, type SubscriptionCustomer } from './Subscription';
 export { UpdatePlanParams, updatePlan } from './updatePlan';
 export { UpdateSubscriptionParams, updateSubscription } from './updateSubscription';

@@ -1,7 +1,6 @@
-import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
+import type { CallOptions, LavaClient, LavaError, ListResponse } from '@lava-sdk/core';
 import { listOf, PaginationParams, request } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
-import type * as v from 'valibot';
 import { Plan } from './Plan';
 
 /** Params of `listPlans`: `cursor` and `limit` (1–100, default 10). */
@@ -9,8 +8,9 @@ export const ListPlansParams = PaginationParams;
 export type ListPlansParams = PaginationParams;
 
 /** A page of plans. */
+export type PlanList = ListResponse<Plan>;
+/** Schema of {@link PlanList}. */
 export const PlanList = listOf(Plan);
-export type PlanList = v.InferOutput<typeof PlanList>;
 
 /**
  * Lists plans, one page at a time (`GET /plans`). Use `paginate(listPlans, lava)` for every page.

@@ -1,4 +1,4 @@
-import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
+import type { CallOptions, LavaClient, LavaError, ListResponse } from '@lava-sdk/core';
 import { listOf, NonEmpty, type ParamsOf, paginationEntries, request } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
@@ -15,8 +15,9 @@ export const ListSubscriptionsParams = v.optional(
 export type ListSubscriptionsParams = ParamsOf<typeof ListSubscriptionsParams>;
 
 /** A page of subscriptions. */
+export type SubscriptionList = ListResponse<Subscription>;
+/** Schema of {@link SubscriptionList}. */
 export const SubscriptionList = listOf(Subscription);
-export type SubscriptionList = v.InferOutput<typeof SubscriptionList>;
 
 /**
  * Lists subscriptions across customers, one page at a time (`GET /subscriptions`). Use

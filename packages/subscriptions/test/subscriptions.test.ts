@@ -56,7 +56,7 @@ describe('listPlans', () => {
     };
     const seen = mockApi((s) => pages[s.query.cursor ?? '']!);
     const ids: string[] = [];
-    for await (const p of paginate(listPlans, lava, { limit: 1 })) ids.push(p.plan_id);
+    for await (const p of paginate(listPlans, lava, { limit: 1 })) ids.push(p._unsafeUnwrap().plan_id);
     expect(ids).toEqual(['sc_1', 'sc_2']);
     expect(seen.map((s) => s.query)).toEqual([{ limit: '1' }, { limit: '1', cursor: 'c2' }]);
   });
@@ -76,8 +76,10 @@ describe('retrievePlan', () => {
     expect(seen).toHaveLength(0);
   });
 
-  it('reports an unknown billing_interval as invalid_response', async () => {
+  it('passes a billing_interval Lava adds later through; a mistyped one is invalid_response', async () => {
     mockApi(() => ({ ...plan, billing_interval: 'quarter' }));
+    expect((await retrievePlan(lava, 'sc_1'))._unsafeUnwrap().billing_interval).toBe('quarter');
+    mockApi(() => ({ ...plan, billing_interval: 3 }));
     const error = (await retrievePlan(lava, 'sc_1'))._unsafeUnwrapErr();
     expect(error.kind).toBe('invalid_response');
     expect(issuePaths(error)).toEqual(['billing_interval']);
@@ -315,7 +317,8 @@ describe('listSubscriptions', () => {
     };
     const seen = mockApi((s) => pages[s.query.cursor ?? '']!);
     const ids: string[] = [];
-    for await (const s of paginate(listSubscriptions, lava, { status: 'all' })) ids.push(s.subscription_id);
+    for await (const s of paginate(listSubscriptions, lava, { status: 'all' }))
+      ids.push(s._unsafeUnwrap().subscription_id);
     expect(ids).toEqual(['as_1', 'as_2']);
     expect(seen.map((s) => s.query)).toEqual([{ status: 'all' }, { status: 'all', cursor: 'c2' }]);
   });

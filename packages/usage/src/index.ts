@@ -1,2 +1,2 @@
 export { RetrieveUsageParams, retrieveUsage } from './retrieveUsage';
-export { Usage } from './Usage';
+export { Usage, type UsageItem, type UsageTotals } from './Usage';

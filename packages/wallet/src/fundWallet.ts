@@ -27,17 +27,27 @@ export const FundWalletParams = v.looseObject({
 export type FundWalletParams = ParamsOf<typeof FundWalletParams>;
 
 /**
- * The outcome of a funding charge. `completed` carries the new `balance`; `requires_action` (3-D Secure)
- * carries a `redirect_url` for the card holder. Both are typed optional: the charge has happened either
- * way, so their absence is not treated as a failure (a caller retrying could pay twice).
+ * The outcome of a funding charge. Only `status`, which tells the outcome, is required: the charge may
+ * have happened, so an absent field is not treated as a failure (a caller retrying could pay twice).
  */
+export interface FundWalletResult {
+  /** `completed`: the funds were added; `requires_action`: 3-D Secure must be completed at `redirect_url`. */
+  status: 'completed' | 'requires_action' | (string & {});
+  /** The payment's id (`pay_…`); may be absent while `requires_action`. */
+  payment_id?: string | null | undefined;
+  /** The new balance in USD, a decimal string, when `completed`. */
+  balance?: string | null | undefined;
+  /** The 3-D Secure page to open in a browser, when `requires_action`. */
+  redirect_url?: string | null | undefined;
+}
+
+/** Schema of {@link FundWalletResult}. */
 export const FundWalletResult = v.looseObject({
-  status: v.picklist(['completed', 'requires_action']),
-  payment_id: v.string(),
+  status: v.string(),
+  payment_id: v.nullish(v.string()),
   balance: v.nullish(Decimal),
   redirect_url: v.nullish(v.string()),
 });
-export type FundWalletResult = v.InferOutput<typeof FundWalletResult>;
 
 /**
  * Adds funds to the merchant wallet by charging a saved payment method (`POST /wallet/fund`). Not in the
@@ -48,7 +58,7 @@ export type FundWalletResult = v.InferOutput<typeof FundWalletResult>;
  * @param params - `payment_method_id` (from `listPaymentMethods`) and `amount`, a USD decimal string from
  *   `"10"` to `"10000"` inclusive.
  * @param options - Per-call signal, timeout, retries, idempotency key and headers.
- * @returns `{ status, payment_id, balance?, redirect_url? }`.
+ * @returns `{ status, payment_id?, balance?, redirect_url? }`.
  * @example
  * ```ts
  * const funded = await fundWallet(lava, { payment_method_id: 'pm_123', amount: '50.00' }, { idempotencyKey: 'topup-2026-01' });

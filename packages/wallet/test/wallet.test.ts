@@ -114,12 +114,21 @@ describe('fundWallet', () => {
     expect(seen).toHaveLength(0);
   });
 
-  it('maps a declined card and an unknown status', async () => {
+  it('maps a declined card; passes a status Lava adds later through', async () => {
     mockApi(() => lavaErrorResponse(402, 'Your card was declined', 'card_declined'));
     const error = (await fundWallet(lava, { payment_method_id: 'pm_1', amount: '50' }))._unsafeUnwrapErr();
     expect(error).toMatchObject({ kind: 'api', status: 402, code: 'card_declined' });
     mockApi(() => ({ status: 'processing', payment_id: 'pay_3' }));
-    const odd = (await fundWallet(lava, { payment_method_id: 'pm_1', amount: '50' }))._unsafeUnwrapErr();
-    expect(odd.kind).toBe('invalid_response');
+    const odd = (await fundWallet(lava, { payment_method_id: 'pm_1', amount: '50' }))._unsafeUnwrap();
+    expect(odd).toEqual({ status: 'processing', payment_id: 'pay_3' });
+    mockApi(() => ({ payment_id: 'pay_4' }));
+    const missing = (await fundWallet(lava, { payment_method_id: 'pm_1', amount: '50' }))._unsafeUnwrapErr();
+    expect(missing.kind).toBe('invalid_response');
+  });
+
+  it('accepts requires_action with only a redirect_url, no payment_id (3-D Secure)', async () => {
+    mockApi(() => ({ status: 'requires_action', redirect_url: 'https://hooks.stripe.com/3ds/x' }));
+    const pending = (await fundWallet(lava, { payment_method_id: 'pm_1', amount: '50' }))._unsafeUnwrap();
+    expect(pending).toEqual({ status: 'requires_action', redirect_url: 'https://hooks.stripe.com/3ds/x' });
   });
 });

@@ -24,10 +24,17 @@ export const WebhookEvent = v.variant(
   'is not an event this SDK knows (customer.created, customer.wallet.balance.updated, customer.deleted); ' +
     'update @lava-sdk/webhooks, or use verifyWebhookSignature and parse the body yourself',
 );
-export type WebhookEvent = v.InferOutput<typeof WebhookEvent>;
 
 /** The name of an event, such as `customer.created`. */
-export type WebhookEventType = WebhookEvent['event'];
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
-/** The event with the given name. */
-export type WebhookEventOf<T extends WebhookEventType> = Extract<WebhookEvent, { event: T }>;
+/** The event with the given name: `{ event, data }`, where `data` is the customer concerned. */
+export interface WebhookEventOf<T extends WebhookEventType> {
+  /** The event's name. */
+  event: T;
+  /** The customer the event concerns. */
+  data: WebhookCustomer;
+}
+
+/** A webhook delivery, discriminated by `event`: `switch (e.event)` narrows it. */
+export type WebhookEvent = { [T in WebhookEventType]: WebhookEventOf<T> }[WebhookEventType];

@@ -13,8 +13,13 @@ export const CreateWebhookParams = v.looseObject({
 export type CreateWebhookParams = ParamsOf<typeof CreateWebhookParams>;
 
 /** A new webhook with its signing secret, which Lava returns only this once. */
+export interface CreatedWebhook extends Webhook {
+  /** The secret that signs deliveries (`verifyWebhookSignature`), returned only by this call. */
+  webhook_secret: string;
+}
+
+/** Schema of {@link CreatedWebhook}. */
 export const CreatedWebhook = v.looseObject({ ...Webhook.entries, webhook_secret: v.string() });
-export type CreatedWebhook = v.InferOutput<typeof CreatedWebhook>;
 
 /**
  * Creates a webhook endpoint (`POST /webhooks`). Lava allows at most 3 per merchant (a 400 beyond that).

@@ -1,7 +1,6 @@
-import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
+import type { CallOptions, LavaClient, LavaError, ListResponse } from '@lava-sdk/core';
 import { listOf, PaginationParams, request } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
-import type * as v from 'valibot';
 import { Webhook } from './Webhook';
 
 /** Params of `listWebhooks`: `cursor` and `limit` (1–100, default 10). */
@@ -9,8 +8,9 @@ export const ListWebhooksParams = PaginationParams;
 export type ListWebhooksParams = PaginationParams;
 
 /** A page of webhooks. */
+export type WebhookList = ListResponse<Webhook>;
+/** Schema of {@link WebhookList}. */
 export const WebhookList = listOf(Webhook);
-export type WebhookList = v.InferOutput<typeof WebhookList>;
 
 /**
  * Lists webhook endpoints, one page at a time (`GET /webhooks`). Use `paginate(listWebhooks, lava)` for all.

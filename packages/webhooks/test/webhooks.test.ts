@@ -60,7 +60,7 @@ describe('listWebhooks', () => {
     };
     const seen = mockApi((s) => pages[s.query.cursor ?? '']!);
     const ids: string[] = [];
-    for await (const w of paginate(listWebhooks, lava, { limit: 1 })) ids.push(w.webhook_id);
+    for await (const w of paginate(listWebhooks, lava, { limit: 1 })) ids.push(w._unsafeUnwrap().webhook_id);
     expect(ids).toEqual(['wh_1', 'wh_2']);
     expect(seen.map((s) => s.query)).toEqual([{ limit: '1' }, { limit: '1', cursor: 'c2' }]);
   });

@@ -1,5 +1,12 @@
 import * as v from 'valibot';
 
-/** `{ id, deleted: true }`, the answer of most DELETE endpoints. */
+/** The answer of most DELETE endpoints. */
+export interface Deleted {
+  /** The id of what was deleted. */
+  id: string;
+  /** Always true. */
+  deleted: true;
+}
+
+/** Schema of {@link Deleted}. */
 export const Deleted = v.looseObject({ id: v.string(), deleted: v.literal(true) });
-export type Deleted = v.InferOutput<typeof Deleted>;

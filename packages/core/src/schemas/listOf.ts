@@ -1,17 +1,20 @@
 import * as v from 'valibot';
 
-/** A cursor page as every list endpoint returns it. */
+/** One page of a list endpoint. */
+export interface ListResponse<T> {
+  /** The items of this page, at most `limit` of them. */
+  data: T[];
+  /** True when another page follows: pass `next_cursor` as `cursor` to read it. */
+  has_more: boolean;
+  /** The cursor of the next page; null (older API versions: absent) on the last page. */
+  next_cursor?: string | null | undefined;
+}
+
+/** The schema of a cursor page of `item`, as every list endpoint returns it. */
 export function listOf<T extends v.GenericSchema>(item: T) {
   return v.looseObject({
     data: v.array(item),
     has_more: v.boolean(),
     next_cursor: v.nullish(v.string()),
   });
-}
-
-/** One page of a list endpoint. */
-export interface ListResponse<T> {
-  data: T[];
-  has_more: boolean;
-  next_cursor?: string | null;
 }

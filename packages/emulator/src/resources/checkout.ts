@@ -22,7 +22,6 @@ export function checkoutBody(s: CheckoutSessionRecord): Record<string, unknown> 
     origin_url: s.origin_url,
     ...(s.customer_id ? { customer_id: s.customer_id } : {}),
     ...(s.plan_id ? { plan_id: s.plan_id } : {}),
-    ...(s.credit_bundle_id ? { credit_bundle_id: s.credit_bundle_id } : {}),
     created_at: s.created_at,
     ...(s.completed_at ? { completed_at: s.completed_at } : {}),
   };

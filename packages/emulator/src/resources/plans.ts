@@ -50,7 +50,7 @@ function readMeterIds(ctx: Ctx, body: Record<string, unknown>): string[] | undef
 }
 
 interface BundleInput {
-  credit_bundle_id?: string;
+  credit_bundle_id?: string | undefined;
   name: string;
   cost: bigint;
   credit_amount: bigint;

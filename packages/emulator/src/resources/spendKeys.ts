@@ -33,15 +33,15 @@ function nullableObject(
 }
 
 interface SpendKeyFields {
-  name?: string;
-  status?: 'active' | 'paused';
-  request_shape?: 'openai' | 'anthropic';
-  allowed_models?: string[] | null;
-  allowed_providers?: string[] | null;
-  spend_limit?: { amount: string; cycle: LimitCycle } | null;
-  request_limit?: { count: number; cycle: LimitCycle } | null;
-  rate_limit?: { rpm: number; burst: number | null } | null;
-  expires_at?: string | null;
+  name?: string | undefined;
+  status?: 'active' | 'paused' | undefined;
+  request_shape?: 'openai' | 'anthropic' | undefined;
+  allowed_models?: string[] | null | undefined;
+  allowed_providers?: string[] | null | undefined;
+  spend_limit?: { amount: string; cycle: LimitCycle } | null | undefined;
+  request_limit?: { count: number; cycle: LimitCycle } | null | undefined;
+  rate_limit?: { rpm: number; burst: number | null } | null | undefined;
+  expires_at?: string | null | undefined;
 }
 
 function readFields(body: Record<string, unknown>, create: boolean): SpendKeyFields {

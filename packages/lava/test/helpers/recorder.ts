@@ -22,7 +22,7 @@ export interface Recorder {
   readonly origin: string;
   readonly requests: Recorded[];
   /** Answers instead of the fixtures while set: `{ status, body }`, or undefined to fall through. */
-  override?: (method: string, path: string) => { status: number; body: unknown } | undefined;
+  override?: ((method: string, path: string) => { status: number; body: unknown } | undefined) | undefined;
   /** Runs `fn` and returns the requests it made (and what it resolved or threw). */
   capture(fn: () => unknown): Promise<{ requests: Recorded[]; value?: unknown; error?: unknown }>;
   close(): Promise<void>;

@@ -1,0 +1,34 @@
+// Type tests of @lava-sdk/credit-bundles: every function's params and result, the models' documented fields.
+import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
+import {
+  type CreditBundle,
+  type CreditBundleList,
+  type ListCreditBundlesParams,
+  listCreditBundles,
+  retrieveCreditBundle,
+} from '@lava-sdk/credit-bundles';
+import type { ResultAsync } from 'neverthrow';
+import type { InferOutput } from 'valibot';
+import { describe, expectTypeOf, test } from 'vitest';
+import type { Shape } from '../../../test/helpers/types';
+
+declare const lava: LavaClient;
+
+describe('@lava-sdk/credit-bundles', () => {
+  test('every function: its params and its result', () => {
+    expectTypeOf(listCreditBundles).toEqualTypeOf<
+      (
+        lava: LavaClient,
+        params?: ListCreditBundlesParams,
+        options?: CallOptions,
+      ) => ResultAsync<CreditBundleList, LavaError>
+    >();
+    expectTypeOf(retrieveCreditBundle).toEqualTypeOf<
+      (lava: LavaClient, id: string, options?: CallOptions) => ResultAsync<CreditBundle, LavaError>
+    >();
+  });
+
+  test('each response schema and its documented type list the same fields', () => {
+    expectTypeOf<Shape<InferOutput<typeof CreditBundle>>>().toEqualTypeOf<Shape<CreditBundle>>();
+  });
+});
