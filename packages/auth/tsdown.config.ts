@@ -1,3 +1,4 @@
 import { packageConfig } from '../../tsdown.shared';
 
-export default packageConfig({ entry: ['src/index.ts', 'src/cli.ts'], platform: 'node' });
+// index: Node (the `node` export condition); edge: every other runtime (no node:* imports).
+export default packageConfig({ entry: ['src/index.ts', 'src/edge.ts', 'src/cli.ts'], platform: 'node' });
