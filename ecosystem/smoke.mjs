@@ -22,21 +22,15 @@ import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { Miniflare } from 'miniflare';
+import { inspectTarball, packAll, packageDirs, requireBuilt } from '../scripts/tarballs.mjs';
 
 const exec = promisify(execFile);
 const here = fileURLToPath(new URL('.', import.meta.url));
 const root = fileURLToPath(new URL('..', import.meta.url));
 const TIMEOUT_MS = 180_000;
 
-const packages = readdirSync(`${root}packages`).filter((d) =>
-  existsSync(`${root}packages/${d}/package.json`),
-);
-for (const dir of packages) {
-  if (!existsSync(`${root}packages/${dir}/dist/index.js`)) {
-    console.error(`packages/${dir} is not built: run pnpm build first`);
-    process.exit(1);
-  }
-}
+requireBuilt();
+const packages = packageDirs();
 
 const project = mkdtempSync(join(tmpdir(), 'lava-sdk-smoke-'));
 const tarballs = `${project}/tarballs`;
@@ -66,41 +60,14 @@ const run = (file, args, options = {}) =>
 
 // ------------------------------------------------------------------ pack, as publish would
 
+let packed = [];
 await step(`pack ${packages.length} packages`, async () => {
-  await run('pnpm', ['-r', '--filter', './packages/*', 'pack', '--pack-destination', tarballs], {
-    cwd: root,
-  });
-  const files = readdirSync(tarballs).filter((f) => f.endsWith('.tgz'));
-  if (files.length !== packages.length)
-    throw new Error(`${files.length} tarballs for ${packages.length} packages`);
-  return `${files.length} tarballs`;
+  packed = await packAll(tarballs);
+  return `${packed.length} tarballs`;
 });
 
 await step('tarballs hold README, LICENSE, dist and a publishable package.json', async () => {
-  const problems = [];
-  for (const file of readdirSync(tarballs)) {
-    const { stdout } = await run('tar', ['-tzf', `${tarballs}/${file}`]);
-    const entries = stdout.split('\n').filter(Boolean);
-    for (const needed of [
-      'package/package.json',
-      'package/README.md',
-      'package/LICENSE',
-      'package/dist/index.js',
-    ])
-      if (!entries.includes(needed)) problems.push(`${file}: no ${needed.slice(8)}`);
-    const stray = entries.filter((e) => !/^package\/(dist\/|package\.json$|README\.md$|LICENSE$)/.test(e));
-    if (stray.length) problems.push(`${file}: unexpected ${stray.slice(0, 3).join(', ')}`);
-    const pkg = JSON.parse(
-      (await run('tar', ['-xzOf', `${tarballs}/${file}`, 'package/package.json'])).stdout,
-    );
-    if (JSON.stringify(pkg).includes('workspace:'))
-      problems.push(`${file}: a workspace: range survived packing`);
-    for (const [name, range] of Object.entries(pkg.dependencies ?? {}))
-      if (!name.startsWith('@lava-sdk/') && !range.startsWith('^'))
-        problems.push(`${file}: ${name}@${range} is pinned`);
-    for (const field of ['description', 'repository', 'homepage', 'bugs', 'license', 'engines'])
-      if (!pkg[field]) problems.push(`${file}: no ${field}`);
-  }
+  const problems = (await Promise.all(packed.map(inspectTarball))).flatMap((t) => t.problems);
   if (problems.length) throw new Error(problems.join('\n'));
 });
 

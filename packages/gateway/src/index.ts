@@ -1,7 +1,7 @@
 /**
  * Calls to AI providers through Lava, billed to your customer: a forward token per customer and meter,
- * `gateway()` for a JSON answer, `gatewayStream()` for server-sent events, `gatewayFetch()` for provider
- * SDKs left on their default base URL.
+ * `gateway()` for a JSON answer, `gatewayStream()` for server-sent events, and the forward and rewrite
+ * URLs to give a provider SDK as its base URL.
  *
  * @packageDocumentation
  * @example
