@@ -14,7 +14,7 @@
 // One line per check, then `smoke: N passed, N failed`; exits non-zero on any failure. LAVA_SMOKE_KEEP=1
 // keeps the temp project.
 import { execFile, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -174,22 +174,32 @@ cpSync(`${project}/strict.ts`, `${project}/strict.cts`);
 const seenKnown = new Set();
 /** One compile: the SDK declaration files it read and its errors (tsc exits non-zero on any). */
 const compile = (tsc, config) =>
-  run(process.execPath, [tsc, '-p', config, '--pretty', 'false', '--listFiles']).then(
+  run(process.execPath, [tsc, '-p', config, '--pretty', 'false', '--listFiles'], { timeout: 600_000 }).then(
     ({ stdout }) => stdout,
-    (error) => error.stdout || error.message,
+    (error) => {
+      // tsc exits 1 or 2 when it reports errors; anything else (killed, timed out, crashed) is a failure.
+      if (error.killed || error.signal || ![1, 2].includes(error.code)) throw error;
+      return error.stdout;
+    },
   );
 // Two compiles at a time: they are CPU-bound, and CI has two cores.
 const jobs = compilers.flatMap(([label, tsc]) =>
   ['tsconfig.node16.json', 'tsconfig.bundler.json'].map((config) => ({ label, tsc, config })),
 );
 for (let i = 0; i < jobs.length; i += 2) {
-  const batch = jobs.slice(i, i + 2).map((job) => ({ ...job, output: compile(job.tsc, job.config) }));
+  const batch = jobs.slice(i, i + 2).map((job) => {
+    const output = compile(job.tsc, job.config);
+    output.catch(() => undefined); // awaited in step() below; no unhandled rejection meanwhile
+    return { ...job, output };
+  });
   for (const { label, config, output } of batch) {
     await step(`${label}, ${config.split('.')[1]} resolution: the strict user file compiles`, async () => {
       const lines = (await output).split('\n');
       const own = lines.filter((f) =>
         /node_modules\/(@lava-sdk\/[^/]+|lava-sdk)\/dist\/.*\.d\.c?ts$/.test(f),
       );
+      if (own.length === 0)
+        throw new Error(`tsc read no declaration file of the SDK:\n${lines.slice(0, 20).join('\n')}`);
       const errors = lines.filter((l) => /error TS\d+/.test(l));
       const known = errors.filter((line) => KNOWN.some((k) => k.pattern.test(line) && seenKnown.add(k)));
       const unknown = errors.filter((line) => !known.includes(line));
