@@ -4,12 +4,16 @@ import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 
-// Only auth (this package), the full install and the emulator may use Node built-ins (DESIGN.md).
+// Only auth's Node entry (this package), the full install and the emulator may use Node built-ins (ARCHITECTURE.md).
 const NODE_ALLOWED = new Set(['auth', 'lava', 'emulator']);
 const packagesDir = fileURLToPath(new URL('../../', import.meta.url));
-const packages = readdirSync(packagesDir)
+// Each entry: [label, source file]. auth's edge entry (what the default export condition gives Workers,
+// edge functions and browsers) must be as clean as the browser packages.
+const packages: (readonly [string, string])[] = readdirSync(packagesDir)
   .filter((name) => !NODE_ALLOWED.has(name) && existsSync(`${packagesDir}${name}/src/index.ts`))
-  .sort();
+  .sort()
+  .map((name) => [name, `${packagesDir}${name}/src/index.ts`] as const);
+packages.push(['auth (edge entry)', `${packagesDir}auth/src/edge.ts`]);
 
 const builtins = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
 
@@ -27,9 +31,9 @@ const resolveWorkspace: Plugin = {
   },
 };
 
-async function bundle(name: string): Promise<string> {
+async function bundle(entry: string): Promise<string> {
   const result = await build({
-    entryPoints: [`${packagesDir}${name}/src/index.ts`],
+    entryPoints: [entry],
     bundle: true,
     write: false,
     platform: 'browser',
@@ -44,12 +48,14 @@ async function bundle(name: string): Promise<string> {
 
 describe('browser bundles contain no Node-only code', () => {
   it('covers every other package', () => {
-    expect(packages).toContain('core');
-    expect(packages).not.toContain('auth');
+    const names = packages.map(([name]) => name);
+    expect(names).toContain('core');
+    expect(names).not.toContain('auth');
+    expect(names).toContain('auth (edge entry)');
   });
 
-  it.each(packages)('%s', async (name) => {
-    const code = await bundle(name);
+  it.each(packages)('%s', async (_name, entry) => {
+    const code = await bundle(entry);
     expect(code, 'node: import').not.toMatch(/\bfrom\s*["']node:|\bimport\s*\(?\s*["']node:/);
     expect(code, 'require("node:').not.toMatch(/\brequire\s*\(\s*["']node:/);
     const bareBuiltin = new RegExp(

@@ -12,7 +12,7 @@ const OriginUrl = v.pipe(
 );
 
 /**
- * Params of `createCheckoutSession`, told apart by `checkout_mode` (lava-api.md §2.1):
+ * Params of `createCheckoutSession`, told apart by `checkout_mode`:
  * - `subscription`: `plan_id` required; `customer_id` optional (omit it for a new customer).
  * - `credit_bundle`: `credit_bundle_id` and `customer_id` required.
  *

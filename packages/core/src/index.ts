@@ -1,3 +1,23 @@
+/**
+ * `createLava()` makes an immutable client context and sends nothing; every API function of the resource
+ * packages takes it first and returns a `ResultAsync<T, LavaError>` (neverthrow): failures are values with
+ * a literal `kind`, never thrown.
+ *
+ * @packageDocumentation
+ * @example
+ * ```ts
+ * import { createLava, paginate } from '@lava-sdk/core';
+ * import { listCustomers, retrieveCustomer } from '@lava-sdk/customers';
+ *
+ * const lava = createLava({ secretKey: process.env.LAVA_SECRET_KEY, timeoutMs: 10_000, maxRetries: 2 });
+ * const result = await retrieveCustomer(lava, 'con_123');
+ * result.match(
+ *   (customer) => console.log(customer.contact.email),
+ *   (error) => console.error(error.kind, error.message), // 'api' errors carry status, code and requestId
+ * );
+ * for await (const customer of paginate(listCustomers, lava, { limit: 100 })) console.log(customer.customer_id);
+ * ```
+ */
 // The public surface: what applications call or name in their types. What the SDK's own packages share
 // lives in `@lava-sdk/core/internal`, which has no semver promise.
 

@@ -1,17 +1,33 @@
 #!/usr/bin/env node
-// `lava-emulator [--port 4010] [--host 127.0.0.1] [--wallet-balance 100.00] [--secret-key aks_test_…]`
+// `lava-emulator [--port 4010] [--host 127.0.0.1] [--wallet-balance 100.00] [--secret-key aks_test_…]
+//   [--cors-origin <origin>]… [--no-cors]`
 import { parseArgs } from 'node:util';
-import { startEmulator } from './server';
+import { type CorsOrigins, startEmulator } from './server';
 
-const { values } = parseArgs({
-  options: {
-    port: { type: 'string', short: 'p' },
-    host: { type: 'string' },
-    'wallet-balance': { type: 'string' },
-    'secret-key': { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  },
-});
+// After SIGINT/SIGTERM the server closes every socket at once; this is only the backstop should a
+// handle still hold the event loop.
+const EXIT_DEADLINE_MS = 100;
+
+let values: ReturnType<typeof parse>['values'];
+function parse() {
+  return parseArgs({
+    options: {
+      port: { type: 'string', short: 'p' },
+      host: { type: 'string' },
+      'wallet-balance': { type: 'string' },
+      'secret-key': { type: 'string' },
+      'cors-origin': { type: 'string', multiple: true },
+      'no-cors': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+}
+try {
+  ({ values } = parse());
+} catch (error) {
+  console.error(`lava-emulator: ${error instanceof Error ? error.message : String(error)} (see --help)`);
+  process.exit(2);
+}
 
 if (values.help) {
   console.log(`lava-emulator: a local, in-memory Lava API
@@ -21,6 +37,9 @@ Options:
       --host <addr>          interface (default 127.0.0.1)
       --wallet-balance <usd> starting wallet balance (default 100.00)
       --secret-key <key>     the seeded secret key (must start with aks_)
+      --cors-origin <origin> allow this browser origin (repeatable; * for any). Default: any origin
+                             on a loopback host, none on another
+      --no-cors              allow no cross-origin browser calls
   -h, --help`);
   process.exit(0);
 }
@@ -35,7 +54,16 @@ const seed: Record<string, string> = {};
 if (values['wallet-balance']) seed.walletBalance = values['wallet-balance'];
 if (values['secret-key']) seed.secretKey = values['secret-key'];
 
-startEmulator({ port, host: values.host ?? '127.0.0.1', seed }).then(
+const origins = values['cors-origin'];
+const cors: CorsOrigins | undefined = values['no-cors']
+  ? false
+  : origins?.includes('*')
+    ? '*'
+    : origins?.length
+      ? origins
+      : undefined;
+
+startEmulator({ port, host: values.host ?? '127.0.0.1', seed, cors }).then(
   (running) => {
     console.log(`Lava emulator listening on ${running.url}
 
@@ -44,11 +72,16 @@ startEmulator({ port, host: values.host ?? '127.0.0.1', seed }).then(
 
 Forward proxy: ${running.baseUrl}forward?u=https://api.openai.com/v1
 Press Ctrl+C to stop.`);
+    let stopping = false;
     const stop = () => {
+      // A second signal while stopping exits at once.
+      if (stopping) process.exit(130);
+      stopping = true;
+      setTimeout(() => process.exit(0), EXIT_DEADLINE_MS);
       running.stop().finally(() => process.exit(0));
     };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
   },
   (error: unknown) => {
     console.error(`lava-emulator: ${error instanceof Error ? error.message : String(error)}`);

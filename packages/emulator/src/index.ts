@@ -1,3 +1,23 @@
+/**
+ * A local, stateful Lava: the SDK, the official SDK or plain `fetch` talk to it as to the real API, with
+ * the same validation and error bodies. Serve it over HTTP (`/server`, or `npx lava-emulator`), or
+ * in-process with msw (`/msw`), or call `handle(request)` directly.
+ *
+ * @packageDocumentation
+ * @example
+ * ```ts
+ * import { createLava } from '@lava-sdk/core';
+ * import { createCustomer } from '@lava-sdk/customers';
+ * import { EMULATOR_SECRET_KEY } from '@lava-sdk/emulator';
+ * import { startEmulator } from '@lava-sdk/emulator/server';
+ *
+ * const local = await startEmulator(); // 127.0.0.1, a free port
+ * const lava = createLava({ secretKey: EMULATOR_SECRET_KEY, baseUrl: local.baseUrl });
+ * const customer = await createCustomer(lava, { email: 'ada@example.com' });
+ * console.log(customer.isOk(), local.emulator.state.customers.size); // true 1
+ * await local.stop();
+ * ```
+ */
 export type { ReplyFunction } from './context';
 export { signWebhookBody } from './deliver';
 export { createEmulator, type Emulator, type EmulatorOptions } from './emulator';

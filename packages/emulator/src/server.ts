@@ -1,6 +1,7 @@
 // Serves an emulator over node:http on 127.0.0.1. The only module of the package that imports node:*.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type CorsOrigins, corsPolicy } from './cors';
 import { createEmulator, type Emulator, type EmulatorOptions } from './emulator';
 
 export interface StartEmulatorOptions extends EmulatorOptions {
@@ -10,6 +11,12 @@ export interface StartEmulatorOptions extends EmulatorOptions {
   host?: string;
   /** Serve an existing emulator instead of creating one. */
   emulator?: Emulator;
+  /**
+   * Browser origins allowed to call the emulator (CORS): `'*'`, a list such as
+   * `['http://localhost:5173']`, a predicate, or `false`. Default: any origin on a loopback host
+   * (127.0.0.1, ::1, localhost), none on any other. Same-origin pages never need it.
+   */
+  cors?: CorsOrigins | undefined;
 }
 
 export interface RunningEmulator {
@@ -19,7 +26,10 @@ export interface RunningEmulator {
   readonly baseUrl: string;
   readonly port: number;
   readonly emulator: Emulator;
-  /** Stops listening and closes every open connection. */
+  /**
+   * Stops listening and closes every connection at once, idle keep-alive sockets and requests in flight
+   * alike, so it resolves in milliseconds. Calling it again returns the same promise.
+   */
   stop(): Promise<void>;
 }
 
@@ -41,11 +51,16 @@ async function toRequest(req: IncomingMessage, origin: string): Promise<Request>
   return new Request(url, body === undefined ? { method, headers } : { method, headers, body });
 }
 
-async function writeResponse(response: Response, res: ServerResponse): Promise<void> {
+async function writeResponse(
+  response: Response,
+  res: ServerResponse,
+  extra: Record<string, string>,
+): Promise<void> {
   const headers: Record<string, string | string[]> = {};
   response.headers.forEach((value, name) => {
     headers[name] = value;
   });
+  for (const [name, value] of Object.entries(extra)) headers[name] = value;
   res.writeHead(response.status, response.statusText || undefined, headers);
   if (!response.body) {
     res.end();
@@ -78,13 +93,25 @@ async function writeResponse(response: Response, res: ServerResponse): Promise<v
  * ```
  */
 export async function startEmulator(options: StartEmulatorOptions = {}): Promise<RunningEmulator> {
-  const { port = 0, host = '127.0.0.1', emulator: given, ...emulatorOptions } = options;
+  const { port = 0, host = '127.0.0.1', emulator: given, cors, ...emulatorOptions } = options;
   const emulator = given ?? createEmulator(emulatorOptions);
+  const policy = corsPolicy(cors, host);
   let origin = '';
+  const answer = async (request: Request): Promise<[Response, Record<string, string>]> => {
+    const preflight = policy.preflight(request);
+    if (preflight) return [preflight, {}];
+    const response = await emulator.handle(request);
+    const headers = policy.headers(request);
+    if (request.headers.has('origin')) {
+      const vary = response.headers.get('vary');
+      headers.vary = vary ? `${vary}, Origin` : 'Origin';
+    }
+    return [response, headers];
+  };
   const server = createServer((req, res) => {
     toRequest(req, origin)
-      .then((request) => emulator.handle(request))
-      .then((response) => writeResponse(response, res))
+      .then(answer)
+      .then(([response, headers]) => writeResponse(response, res, headers))
       .catch((error: unknown) => {
         if (res.headersSent) {
           res.destroy();
@@ -110,17 +137,23 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   const address = server.address() as AddressInfo;
   const hostPart = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   origin = `http://${hostPart}:${address.port}`;
+  let stopped: Promise<void> | undefined;
   return {
     url: origin,
     baseUrl: `${origin}/v1/`,
     port: address.port,
     emulator,
-    stop: () =>
-      new Promise<void>((resolve, reject) => {
+    stop: () => {
+      stopped ??= new Promise<void>((resolve, reject) => {
+        // close() alone would wait for every keep-alive socket to time out (5 s) and for requests in
+        // flight; closeAllConnections() ends them now, so the callback runs on the next turns of the loop.
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
-      }),
+      });
+      return stopped;
+    },
   };
 }
 
+export type { CorsOrigins } from './cors';
 export { createEmulator, type Emulator, type EmulatorOptions } from './emulator';

@@ -2,7 +2,7 @@ import type { SubscriptionStatus } from '@lava-sdk/core';
 import * as v from 'valibot';
 
 /**
- * The customer object a webhook event carries: the REST `Customer` shape (lava-api.md §2.2, §5).
+ * The customer object a webhook event carries: the REST `Customer` shape (`retrieveCustomer` of `@lava-sdk/customers`).
  * Defined here so this package depends on `@lava-sdk/core` only. Lava has not published an exact event
  * payload, so only `customer_id` is required; the other documented fields are typed but may be absent,
  * because a delivery rejected over a missing field could not be processed at all.

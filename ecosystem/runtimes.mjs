@@ -4,6 +4,9 @@
 // Bun. One line per runtime, then `runtimes: N passed, N failed`; exits non-zero on any failure.
 //
 //   pnpm build && pnpm test:runtimes
+//
+// The runtimes (bun, deno, workerd: about 350 MB) come from this directory's own install
+// (ecosystem/package.json), which `pnpm test:runtimes` runs first, so the root install stays light.
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -14,9 +17,10 @@ import { build } from 'esbuild';
 import { Miniflare } from 'miniflare';
 
 const run = promisify(execFile);
+const here = fileURLToPath(new URL('.', import.meta.url));
 const root = fileURLToPath(new URL('..', import.meta.url));
 // Generated entries live under the working directory (workerd only loads scripts from there).
-const outDir = `${root}.ci/out/runtimes/`;
+const outDir = `${here}.out/runtimes/`;
 const KEY = 'aks_test_RUNTIMEKEYnotreal0123456789abcdef';
 const TIMEOUT_MS = 60_000;
 
@@ -172,13 +176,15 @@ async function bundle(format, conditions, outfile) {
     target: 'es2022',
     outfile,
     logLevel: 'silent',
+    // Not the repo's tsconfig: its paths map @lava-sdk/* to the sources, and this must bundle the dist files.
+    tsconfigRaw: {},
     ...(format === 'iife' ? { globalName: '__lavaProbe' } : {}),
   });
 }
 
 // ------------------------------------------------------------------ runtimes
 
-const bin = (name) => `${root}node_modules/.bin/${name}`;
+const bin = (name) => `${here}node_modules/.bin/${name}`;
 const spawnLine = async (file, argv) => {
   const { stdout } = await run(file, argv, { cwd: root, timeout: TIMEOUT_MS, encoding: 'utf8' });
   return stdout.trim();
