@@ -12,6 +12,7 @@ import {
   parseBody,
   pieces,
   providerError,
+  readTools,
   sse,
   type ToolChoice,
   type ToolSpec,
@@ -20,21 +21,14 @@ import {
 } from './common';
 
 function toolsOf(value: unknown): ToolSpec[] | Response {
-  if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) return providerError('anthropic', 400, 'tools: Input should be a valid list');
-  const tools: ToolSpec[] = [];
-  for (const [i, tool] of value.entries()) {
-    if (!isPlainObject(tool) || typeof tool.name !== 'string') {
-      return providerError('anthropic', 400, `tools.${i}.name: Field required`);
-    }
-    // Server tools (web_search_…) carry a type and no input_schema: the fake model never calls them.
-    if (tool.input_schema === undefined && typeof tool.type === 'string' && tool.type !== 'custom') continue;
-    if (!isPlainObject(tool.input_schema)) {
-      return providerError('anthropic', 400, `tools.${i}.custom.input_schema: Field required`);
-    }
-    tools.push({ name: tool.name, parameters: tool.input_schema });
-  }
-  return tools;
+  return readTools('anthropic', value, 'tools: Input should be a valid list', (tool, i) => {
+    if (typeof tool.name !== 'string') return `tools.${i}.name: Field required`;
+    // Server tools (web_search_…) carry a type and no input_schema.
+    if (tool.input_schema === undefined && typeof tool.type === 'string' && tool.type !== 'custom')
+      return null;
+    if (!isPlainObject(tool.input_schema)) return `tools.${i}.custom.input_schema: Field required`;
+    return { name: tool.name, parameters: tool.input_schema };
+  });
 }
 
 function toolChoiceOf(value: unknown): ToolChoice {

@@ -130,6 +130,27 @@ export function parseBody(format: WireFormat, raw: string): Record<string, unkno
   return body;
 }
 
+/**
+ * The tools of a request: `read` turns one entry into a tool, `null` to skip it (a built-in tool the
+ * fake model never calls), or a message for the provider's 400.
+ */
+export function readTools(
+  format: WireFormat,
+  value: unknown,
+  notAList: string,
+  read: (tool: Record<string, unknown>, i: number) => ToolSpec | null | string,
+): ToolSpec[] | Response {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) return providerError(format, 400, notAList);
+  const tools: ToolSpec[] = [];
+  for (const [i, tool] of value.entries()) {
+    const spec = read(isPlainObject(tool) ? tool : {}, i);
+    if (typeof spec === 'string') return providerError(format, 400, spec);
+    if (spec) tools.push(spec);
+  }
+  return tools;
+}
+
 /** A positive integer token limit, undefined when absent; a 400 when it is anything else. */
 export function tokenLimit(format: WireFormat, name: string, value: unknown): number | undefined | Response {
   if (value === undefined || value === null) return undefined;

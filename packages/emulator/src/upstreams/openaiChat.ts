@@ -10,6 +10,7 @@ import {
   parseBody,
   pieces,
   providerError,
+  readTools,
   sse,
   type ToolChoice,
   type ToolSpec,
@@ -18,22 +19,13 @@ import {
 } from './common';
 
 function toolsOf(value: unknown): ToolSpec[] | Response {
-  if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) return providerError('openai', 400, 'tools: must be an array');
-  const tools: ToolSpec[] = [];
-  for (const [i, tool] of value.entries()) {
-    const fn = isPlainObject(tool) ? tool.function : undefined;
-    if (
-      !isPlainObject(tool) ||
-      tool.type !== 'function' ||
-      !isPlainObject(fn) ||
-      typeof fn.name !== 'string'
-    ) {
-      return providerError('openai', 400, `tools[${i}]: expected {"type":"function","function":{"name",…}}`);
+  return readTools('openai', value, 'tools: must be an array', (tool, i) => {
+    const fn = tool.function;
+    if (tool.type !== 'function' || !isPlainObject(fn) || typeof fn.name !== 'string') {
+      return `tools[${i}]: expected {"type":"function","function":{"name",…}}`;
     }
-    tools.push({ name: fn.name, parameters: fn.parameters });
-  }
-  return tools;
+    return { name: fn.name, parameters: fn.parameters };
+  });
 }
 
 function toolChoiceOf(value: unknown): ToolChoice {

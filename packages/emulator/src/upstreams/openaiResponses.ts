@@ -12,6 +12,7 @@ import {
   parseBody,
   pieces,
   providerError,
+  readTools,
   sse,
   type ToolChoice,
   type ToolSpec,
@@ -25,18 +26,12 @@ export interface ResponsesInput extends ChatInput {
 }
 
 function toolsOf(value: unknown): ToolSpec[] | Response {
-  if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) return providerError('openai', 400, 'tools: must be an array');
-  const tools: ToolSpec[] = [];
-  for (const [i, tool] of value.entries()) {
-    if (!isPlainObject(tool) || typeof tool.type !== 'string') {
-      return providerError('openai', 400, `tools[${i}]: each tool needs a type`);
-    }
-    if (tool.type !== 'function') continue; // built-in tools (web_search, …): the fake model never calls them
-    if (typeof tool.name !== 'string') return providerError('openai', 400, `tools[${i}].name: required`);
-    tools.push({ name: tool.name, parameters: tool.parameters });
-  }
-  return tools;
+  return readTools('openai', value, 'tools: must be an array', (tool, i) => {
+    if (typeof tool.type !== 'string') return `tools[${i}]: each tool needs a type`;
+    if (tool.type !== 'function') return null; // built-in tools (web_search, …)
+    if (typeof tool.name !== 'string') return `tools[${i}].name: required`;
+    return { name: tool.name, parameters: tool.parameters };
+  });
 }
 
 function toolChoiceOf(value: unknown): ToolChoice {
