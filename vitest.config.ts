@@ -13,10 +13,30 @@ const alias = readdirSync(packagesDir).flatMap((dir) => {
   ];
 });
 
+// Core's `#platform` import (package.json `imports`): tests run in Node, so its `node` entry.
+alias.push({ find: /^#platform$/, replacement: `${packagesDir}core/src/platform.node.ts` });
+
 export default defineConfig({
   resolve: { alias },
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
+    // The fault suite runs twice: as is (REST over node:http in Node) and forced onto the fetch path.
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'sdk',
+          include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'faults on fetch',
+          include: ['test/faults/**/*.test.ts'],
+          env: { LAVA_FAULTS_TRANSPORT: 'fetch' },
+        },
+      },
+    ],
     // On CI a JSON report too, from which .ci/run prints its 'N passed, N failed' line.
     reporters: process.env.CI ? ['default', ['json', { outputFile: '.ci/out/vitest.json' }]] : ['default'],
     testTimeout: 20_000,

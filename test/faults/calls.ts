@@ -1,7 +1,7 @@
 // The SDK calls the fault suite drives, and the oracle of what each fault must end in.
 import { type CallOptions, createLava, type LavaClient, type LavaLogEntry } from '@lava-sdk/core';
 import { createCustomer, deleteCustomer, retrieveCustomer, updateCustomer } from '@lava-sdk/customers';
-import { type Fault, RETRYABLE_FAULTS, SECRET_KEY } from './harness';
+import { type Fault, RETRYABLE_FAULTS, SECRET_KEY, transportOptions } from './harness';
 
 export interface Variant {
   name: string;
@@ -156,6 +156,7 @@ export function client(
     maxRetries: 2,
     retryDelayMs: 5,
     logger: (entry) => logs.push(entry),
+    ...transportOptions,
     ...options,
   });
   return { lava, logs };

@@ -8,6 +8,16 @@ import { isLavaError, type LavaError, type LavaLogEntry } from '@lava-sdk/core';
 
 // Loopback only. A realistic-looking key, so a leak check is meaningful; never a real one.
 export const SECRET_KEY = 'aks_test_FAULTSUITEnotreal0123456789abcdefXYZ';
+
+/**
+ * Which REST transport the suite drives. In Node, REST calls go through node:http; vitest runs the suite a
+ * second time with LAVA_FAULTS_TRANSPORT=fetch (vitest.config.ts), where every client is given
+ * `fetch: globalThis.fetch`, which puts it on the fetch path.
+ */
+export const TRANSPORT = process.env.LAVA_FAULTS_TRANSPORT === 'fetch' ? 'fetch' : 'node:http';
+/** Client options that select {@link TRANSPORT}. */
+export const transportOptions: { fetch?: typeof fetch } =
+  TRANSPORT === 'fetch' ? { fetch: (input, init) => globalThis.fetch(input, init) } : {};
 export const KNOWN_KINDS = new Set([
   'config',
   'invalid_params',
@@ -399,7 +409,7 @@ export class Tally {
   print(file: string): void {
     for (const [property, { cases, faults, failed }] of this.rows) {
       console.log(
-        `[faults] ${file} | ${property}: ${cases} cases, ${faults} faults injected, ${
+        `[faults ${TRANSPORT}] ${file} | ${property}: ${cases} cases, ${faults} faults injected, ${
           failed === 0 ? 'all passed' : `${failed} FAILED`
         }`,
       );

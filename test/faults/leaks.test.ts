@@ -12,6 +12,7 @@ import {
   leakIn,
   startFaultServer,
   Tally,
+  transportOptions,
   typedOutcome,
   watchUnhandled,
 } from './harness';
@@ -54,6 +55,7 @@ describe('secrets in every fault case', () => {
           const { baseUrl } = server.scenario(script);
           const logs: LavaLogEntry[] = [];
           const lava = createLava({
+            ...transportOptions,
             secretKey: key,
             baseUrl,
             maxRetries: 2,
@@ -91,6 +93,7 @@ describe('secrets in every fault case', () => {
           const { baseUrl } = server.scenario(script);
           const logs: LavaLogEntry[] = [];
           const lava = createLava({
+            ...transportOptions,
             secretKey: key,
             baseUrl,
             maxRetries: 1,
@@ -134,7 +137,13 @@ describe('secrets in every fault case', () => {
     const key = 'aks_live_FIRSTPARTabcdef0123\nSECONDPARTxyz9876';
     const { baseUrl } = server.scenario(['ok']);
     const logs: LavaLogEntry[] = [];
-    const lava = createLava({ secretKey: key, baseUrl, maxRetries: 0, logger: (e) => logs.push(e) });
+    const lava = createLava({
+      ...transportOptions,
+      secretKey: key,
+      baseUrl,
+      maxRetries: 0,
+      logger: (e) => logs.push(e),
+    });
     const outcome = typedOutcome(await VARIANTS[0]!.call(lava, {}));
     expect(outcome.problem).toBeUndefined();
     expect(outcome.error).toBeDefined();

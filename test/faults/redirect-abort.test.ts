@@ -178,7 +178,7 @@ describe('an abort', () => {
         { signal: controller.signal },
       );
       expect(sent.isOk()).toBe(true);
-      const reader = sent._unsafeUnwrap().response.body!.getReader();
+      const reader = sent._unsafeUnwrap().response!.body!.getReader();
       for (let i = 0; i < abortAfterChunks; i++) expect((await reader.read()).done).toBe(false);
       // Past the attempt's timeout: a stream is not cut by it, only by the caller.
       await new Promise((resolve) => setTimeout(resolve, 250));

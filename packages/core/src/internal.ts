@@ -19,7 +19,7 @@ export { NonEmpty } from './schemas/NonEmpty';
 export { PaginationParams, paginationEntries } from './schemas/PaginationParams';
 export { SubscriptionBase } from './schemas/SubscriptionBase';
 export { Success } from './schemas/Success';
-export { useSecretKey } from './secretKey';
+export { secretKeyOf, useSecretKey } from './secretKey';
 export { apiError, mergeHeaders, type SendInit, type SendResult, send } from './transport';
 export type { ParamsOf, StrictParams } from './types';
 export { invalidResponse, parseJsonBody, parseParams, parseResponse, toIssues } from './validate';

@@ -1,10 +1,11 @@
 import { errAsync, type ResultAsync } from 'neverthrow';
 import type { GenericSchema, InferOutput } from 'valibot';
+import { restExchange } from '#platform';
 import type { LavaClient } from './createLava';
-import { isLavaError, type LavaError, rawLavaError } from './errors';
+import { type LavaError, rawLavaError } from './errors';
 import { encodePathParam } from './path';
 import { withRequestId } from './requestId';
-import { useSecretKey } from './secretKey';
+import { secretKeyOf } from './secretKey';
 import { type CallOptions, send } from './transport';
 import { invalidParam, parseJsonBody, parseParams, parseResponse } from './validate';
 
@@ -44,14 +45,11 @@ export function request<O extends GenericSchema>(
   const segments = spec.path.map(encodePathParam);
   const bad = segments.indexOf(undefined);
   if (bad >= 0) return errAsync(invalidParam(`path.${bad}`, 'must be a non-empty string, not "." or ".."'));
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { accept: 'application/json' };
   if (spec.auth !== false && (lava.secretKey || spec.auth !== 'optional')) {
-    try {
-      headers.authorization = `Bearer ${useSecretKey(lava)}`;
-    } catch (error) {
-      if (isLavaError(error)) return errAsync(error);
-      throw error;
-    }
+    const key = secretKeyOf(lava);
+    if (typeof key !== 'string') return errAsync(key);
+    headers.authorization = `Bearer ${key}`;
   }
   if (!/^https?:\/\/[^/]/.test(lava.baseUrl)) {
     return errAsync(rawLavaError('config', 'Invalid baseUrl: must be an http(s) URL'));
@@ -63,13 +61,27 @@ export function request<O extends GenericSchema>(
       if (value != null) url.searchParams.append(name, String(value));
     }
   } else if (params !== undefined) {
-    body = JSON.stringify(params);
+    // A BigInt, a cycle or a throwing toJSON makes stringify throw: the caller's params are at fault.
+    try {
+      body = JSON.stringify(params);
+    } catch (cause) {
+      return errAsync(invalidParam('', `cannot be sent as JSON (${(cause as Error)?.message})`));
+    }
     headers['content-type'] = 'application/json';
   }
-  return send(lava, { method, url: url.href, headers, body, redirect: 'manual' }, options).andThen(
-    ({ text, status, requestId }) =>
-      parseJsonBody(text, status, requestId)
-        .andThen((json) => parseResponse(spec.output, json, status, requestId))
-        .map((value) => withRequestId(value, requestId)),
+  const init = {
+    method,
+    url: url.href,
+    headers,
+    body,
+    redirect: 'manual' as const,
+    exchange: restExchange,
+    // One key per logical POST, reused by every retry, so a retried create is applied once.
+    generateIdempotencyKey: method === 'POST',
+  };
+  return send(lava, init, options).andThen(({ text, status, requestId }) =>
+    parseJsonBody(text, status, requestId)
+      .andThen((json) => parseResponse(spec.output, json, status, requestId))
+      .map((value) => withRequestId(value, requestId)),
   );
 }

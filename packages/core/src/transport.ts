@@ -1,7 +1,8 @@
 import { err, ok, type Result, ResultAsync } from 'neverthrow';
-import { createFetch, ofetch } from 'ofetch';
 import type { LavaClient, LavaLogEntry } from './createLava';
 import type { LavaError } from './errors';
+import { type ExchangeFn, TIMED_OUT } from './exchange';
+import { fetchExchange } from './fetchExchange';
 import { lavaError } from './lavaError';
 import { redactHeaders } from './log';
 import { redact } from './redact';
@@ -15,7 +16,7 @@ export interface CallOptions {
   timeoutMs?: number;
   /** Overrides the client's retry count. */
   maxRetries?: number;
-  /** Sent as `Idempotency-Key`; makes PATCH/PUT/DELETE retryable. POSTs get a generated one. */
+  /** Sent as `Idempotency-Key`; makes PATCH/PUT/DELETE retryable. REST POSTs get a generated one. */
   idempotencyKey?: string;
   /** Extra headers for this call. They cannot replace Authorization. */
   headers?: Record<string, string>;
@@ -31,11 +32,21 @@ export interface SendInit {
   stream?: boolean;
   /** `fetch`'s redirect mode; REST calls use 'manual', so no body or header ever follows a redirect. */
   redirect?: RequestRedirect;
+  /** The transport of this call when the client has no `fetch` of its own; the platform fetch by default. */
+  exchange?: ExchangeFn;
+  /** Generate an Idempotency-Key when the caller gave none (REST POSTs); gateway calls send only theirs. */
+  generateIdempotencyKey?: boolean;
+  /**
+   * Retry by `maxRetries` alone, whatever the method (gateway calls, whose retry policy is decided before).
+   * Otherwise only reads and writes carrying an Idempotency-Key are retried.
+   */
+  retryByCount?: boolean;
 }
 
-/** A 2xx response: its text (empty when streaming), headers and Lava's request id. */
+/** A 2xx response: its text (empty when streaming), status and Lava's request id. */
 export interface SendResult {
-  readonly response: Response;
+  /** The fetch Response; present whenever the call went through fetch, so always for streams. */
+  readonly response?: Response;
   readonly text: string;
   readonly status: number;
   readonly requestId?: string;
@@ -101,9 +112,21 @@ export function mergeHeaders(...sets: (Record<string, string> | undefined)[]): R
   return out;
 }
 
+// setTimeout's range: a larger delay fires at once (Node clamps it to 1 ms), which would time out every call.
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** The first invalid budget option, as a `config` error. */
+function checkBudgets(budgets: Record<string, number>): LavaError | undefined {
+  for (const name in budgets) {
+    const value = budgets[name]!;
+    if (!(value >= 0 && value <= MAX_TIMER_MS))
+      return lavaError('config', `Invalid ${name}: must be a number from 0 to ${MAX_TIMER_MS}`);
+  }
+}
+
 /**
  * Sends one logical request with retries, a per-attempt timeout over headers and body, the caller's
- * signal, and an Idempotency-Key (generated for POST, reused on every retry). Non-2xx is an `api` error.
+ * signal, and the Idempotency-Key it carries (reused on every retry). Non-2xx is an `api` error.
  */
 export function send(
   lava: LavaClient,
@@ -122,82 +145,51 @@ async function attempt(
   const { signal, timeoutMs = lava.timeoutMs, maxRetries = lava.maxRetries } = o;
   const headers = mergeHeaders(lava.headers, o.headers, init.headers);
   const key =
-    o.idempotencyKey ?? headers['idempotency-key'] ?? (method === 'POST' ? crypto.randomUUID() : undefined);
-  if (key) headers['idempotency-key'] = key;
+    o.idempotencyKey ??
+    headers['idempotency-key'] ??
+    (init.generateIdempotencyKey ? crypto.randomUUID() : undefined);
+  if (key !== undefined) headers['idempotency-key'] = key;
   // Without a key a repeated write could apply twice, so only reads and keyed writes are retried.
-  const retryable = key || method === 'GET' || method === 'HEAD';
-  const { retryDelayMs, fetch } = lava;
+  const retryable = init.retryByCount || key || method === 'GET' || method === 'HEAD';
+  const { retryDelayMs, fetch, logger } = lava;
   // Checked here rather than in createLava, which must stay tiny for token-only bundles.
-  for (const [name, value, min] of [
-    ['timeoutMs', timeoutMs, 0],
-    ['maxRetries', maxRetries, 0],
-    ['retryDelayMs', retryDelayMs, 0],
-  ] as const) {
-    if (!(Number.isFinite(value) && value >= min))
-      return err(lavaError('config', `Invalid ${name}: must be a number >= ${min}`));
-  }
+  const invalid = checkBudgets({ timeoutMs, maxRetries, retryDelayMs });
+  if (invalid) return err(invalid);
   if (fetch != null && typeof fetch !== 'function')
     return err(lavaError('config', 'Invalid fetch: must be a function'));
-  const $fetch = fetch ? createFetch({ fetch }) : ofetch;
-  const log = (event: LavaLogEntry['event'], attempt: number, extra?: Partial<LavaLogEntry>) =>
-    lava.logger?.({ level: event === 'error' ? 'warn' : 'debug', event, method, url, attempt, ...extra });
+  const exchange = (!fetch && init.exchange) || fetchExchange;
+  // A logger that throws must not change what the call does, sends or returns.
+  const log = (event: LavaLogEntry['event'], attempt: number, extra?: Partial<LavaLogEntry>) => {
+    try {
+      logger?.({ level: event === 'error' ? 'warn' : 'debug', event, method, url, attempt, ...extra });
+    } catch {}
+  };
   const aborted = () => err(lavaError('aborted', 'Aborted by the caller'));
 
   for (let n = 1; ; n++) {
     if (signal?.aborted) return aborted();
-    // The attempt's signal fires on its timeout or the caller's abort. AbortSignal.any leaves no listener
-    // on the caller's signal, which matters for a stream that outlives this function. Without a timeout
-    // (timeoutMs 0) fetch gets the caller's signal alone: a signal costs undici real CPU per request.
-    const controller = timeoutMs ? new AbortController() : undefined;
-    const abort = () => controller?.abort();
-    const timer = controller && setTimeout(abort, timeoutMs);
-    const linked = controller && signal && !AbortSignal.any;
-    if (linked) signal.addEventListener('abort', abort);
-    const attemptSignal =
-      controller && signal && !linked
-        ? AbortSignal.any([signal, controller.signal])
-        : (controller?.signal ?? signal);
     const started = Date.now();
-    log('request', n, { headers: lava.logger && redactHeaders(headers) });
+    if (logger) log('request', n, { headers: redactHeaders(headers) });
     let failure: LavaError;
     let retryAfterMs: number | undefined;
-    let streaming = false;
     try {
-      const res = await $fetch.raw(url, {
-        method,
-        headers,
-        body,
-        signal: attemptSignal,
-        redirect,
-        retry: 0,
-        ignoreResponseError: true,
-        responseType: stream ? 'stream' : 'text',
-      } as never);
-      const { status } = res;
-      const requestId = res.headers.get('x-lava-request-id') ?? undefined;
-      log('response', n, { status, requestId, durationMs: Date.now() - started });
-      if (res.ok) {
-        // A stream outlives this call: the caller's signal must still be able to cancel it.
-        streaming = !!stream;
-        return ok({ response: res, text: stream ? '' : (res._data ?? ''), status, requestId, attempts: n });
-      }
-      retryAfterMs = parseRetryAfter(res.headers.get('retry-after'));
-      const text = stream ? await res.text().catch(() => '') : res._data;
-      failure = apiError(status, text ?? '', requestId, n, retryAfterMs);
+      const answer = await exchange(
+        { method, url, headers, body, timeoutMs, signal, stream, redirect },
+        lava,
+      );
+      const { status, text, response } = answer;
+      const requestId = answer.header('x-lava-request-id') ?? undefined;
+      if (logger) log('response', n, { status, requestId, durationMs: Date.now() - started });
+      if (status >= 200 && status < 300) return ok({ response, text, status, requestId, attempts: n });
+      retryAfterMs = parseRetryAfter(answer.header('retry-after'));
+      failure = apiError(status, text, requestId, n, retryAfterMs);
       if (!RETRY_STATUSES.test(`${status}`)) return err(failure);
     } catch (cause) {
       if (signal?.aborted) return aborted();
-      failure = controller?.signal.aborted
-        ? lavaError(
-            'timeout',
-            `No complete response within ${timeoutMs} ms`,
-            { timeoutMs, attempts: n },
-            cause,
-          )
-        : lavaError('network', `Could not reach Lava: ${describeCause(cause)}`, { attempts: n }, cause);
-    } finally {
-      clearTimeout(timer);
-      if (linked && !streaming) signal?.removeEventListener('abort', abort);
+      failure =
+        cause === TIMED_OUT
+          ? lavaError('timeout', `No complete response within ${timeoutMs} ms`, { timeoutMs, attempts: n })
+          : lavaError('network', `Could not reach Lava: ${describeCause(cause)}`, { attempts: n }, cause);
     }
     log('error', n, { error: failure.message });
     if (!retryable || n > Math.floor(maxRetries) || (retryAfterMs ?? 0) > MAX_RETRY_AFTER_MS)

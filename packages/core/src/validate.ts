@@ -1,7 +1,7 @@
 import { err, ok, type Result } from 'neverthrow';
 import type { BaseIssue, GenericSchema, InferOutput } from 'valibot';
 import { safeParse } from 'valibot';
-import type { InvalidResponseError, LavaError, LavaIssue } from './errors';
+import type { LavaError, LavaIssue } from './errors';
 import { lavaError } from './lavaError';
 import { redact } from './redact';
 
@@ -13,15 +13,36 @@ export function toIssues(issues: readonly BaseIssue<unknown>[]): LavaIssue[] {
   }));
 }
 
-/** The message of an `invalid_params` / `invalid_response` error: what, then each issue. */
-function issueError(
-  kind: 'invalid_params' | 'invalid_response',
-  issues: LavaIssue[],
-  extra?: Omit<InvalidResponseError, keyof Error | 'kind' | 'issues'>,
-): LavaError {
-  const detail = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
-  const what = extra ? `Unexpected response from Lava (${extra.status})` : 'Invalid params';
-  return lavaError(kind, `${what}: ${detail}`, { issues, ...extra } as never);
+/** Where a response came from: given for an `invalid_response` error, absent for `invalid_params`. */
+interface Origin {
+  status: number;
+  requestId?: string | undefined;
+}
+
+/** An `invalid_params` error, or with an origin an `invalid_response` one: what, then each issue. */
+function issueError(issues: LavaIssue[], origin?: Origin): LavaError {
+  const detail = issues.map((i) => (i.path ? `${i.path}: ` : '') + i.message).join('; ');
+  return origin
+    ? lavaError('invalid_response', `Unexpected response from Lava (${origin.status}): ${detail}`, {
+        issues,
+        ...origin,
+      })
+    : lavaError('invalid_params', `Invalid params: ${detail}`, { issues });
+}
+
+function check<S extends GenericSchema>(schema: S, input: unknown, origin?: Origin) {
+  let result: ReturnType<typeof safeParse<S>>;
+  try {
+    result = safeParse(schema, input);
+  } catch (cause) {
+    // A check that serialises the value (metadata size) throws on a BigInt, a cycle or a huge nesting.
+    return err<InferOutput<S>, LavaError>(
+      issueError([{ path: '', message: `cannot be checked (${(cause as Error)?.message})` }], origin),
+    );
+  }
+  return result.success
+    ? ok<InferOutput<S>, LavaError>(result.output)
+    : err<InferOutput<S>, LavaError>(issueError(toIssues(result.issues), origin));
 }
 
 /** Validates a function's params; failure is an `invalid_params` error, so no request is sent. */
@@ -29,13 +50,12 @@ export function parseParams<S extends GenericSchema>(
   schema: S,
   input: unknown,
 ): Result<InferOutput<S>, LavaError> {
-  const result = safeParse(schema, input);
-  return result.success ? ok(result.output) : err(issueError('invalid_params', toIssues(result.issues)));
+  return check(schema, input);
 }
 
 /** An `invalid_params` error about one field. */
 export function invalidParam(path: string, message: string): LavaError {
-  return issueError('invalid_params', [{ path, message }]);
+  return issueError([{ path, message }]);
 }
 
 /** Validates a 2xx body; failure is an `invalid_response` error that lists what did not match. */
@@ -45,10 +65,7 @@ export function parseResponse<S extends GenericSchema>(
   status: number,
   requestId?: string,
 ): Result<InferOutput<S>, LavaError> {
-  const result = safeParse(schema, input);
-  return result.success
-    ? ok(result.output)
-    : err(issueError('invalid_response', toIssues(result.issues), { status, requestId }));
+  return check(schema, input, { status, requestId });
 }
 
 /** Parses a 2xx body as JSON; a body that is not JSON is an `invalid_response` error. */
@@ -62,5 +79,5 @@ export function parseJsonBody(text: string, status: number, requestId?: string):
 
 /** An `invalid_response` error for a body that could not be read as expected at all. */
 export function invalidResponse(message: string, status: number, requestId?: string): LavaError {
-  return issueError('invalid_response', [{ path: '', message }], { status, requestId });
+  return issueError([{ path: '', message }], { status, requestId });
 }

@@ -282,7 +282,7 @@ describe('a long-lived caller signal', () => {
         { method: 'GET', url: 'http://127.0.0.1:9/v1/customers/x', stream: true },
         { signal },
       );
-      await streamed._unsafeUnwrap().response.text();
+      await streamed._unsafeUnwrap().response!.text();
     }
     expect(getEventListeners(signal, 'abort')).toHaveLength(0);
   });

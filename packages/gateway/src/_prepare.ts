@@ -106,6 +106,7 @@ export function prepareGatewayRequest(
       headers,
       body: prepared.body,
       stream,
+      retryByCount: true,
     },
     options: { signal, timeoutMs, maxRetries, idempotencyKey },
   });

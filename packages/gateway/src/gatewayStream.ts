@@ -74,7 +74,8 @@ export function gatewayStream(
   const { signal } = callOptions;
   return send(lava, init, callOptions)
     .mapErr(scrubToken)
-    .andThen(({ response, status, requestId, attempts }) => {
+    .andThen(({ response: fetched, status, requestId, attempts }) => {
+      const response = fetched!; // streams always go through fetch
       const source = response.body;
       if (/^application\/json\b/i.test(response.headers.get('content-type') ?? '')) {
         void source?.cancel().catch(() => {});
