@@ -85,8 +85,8 @@ describe('gatewayStream against a real server', () => {
     expect(seen.method).toBe('POST');
     expect(seen.url.pathname).toBe('/v1/forward');
     expect(JSON.parse(seen.body)).toEqual({ ...chat, stream: true });
-    // The gateway adds no Accept of its own (headers.test.ts asserts every header exactly).
-    expect(seen.headers.accept).not.toBe('text/event-stream');
+    // The platform fetch's own: the gateway adds no Accept (headers.test.ts asserts every header exactly).
+    expect(seen.headers.accept).toBe('*/*');
     expect(seen.headers['content-type']).toBe('application/json');
     const token = JSON.parse(Buffer.from(seen.headers.authorization!.slice(7), 'base64').toString('utf8'));
     expect(token).toEqual({ secret_key: SECRET_KEY, customer_id: null, meter_slug: 'm' });

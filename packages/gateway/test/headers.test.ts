@@ -142,6 +142,23 @@ describe('gateway() and gatewayStream() add nothing the caller did not ask for',
     expect(Object.keys(wire).sort()).toEqual(['authorization', 'x-lava-metadata']);
   });
 
+  it("gateway() on the client's default transport: the platform fetch's own headers and ours, nothing else", async () => {
+    const plain = createLava({ secretKey: SECRET_KEY, baseUrl: base });
+    (
+      await gateway(plain, 'https://api.openai.com/v1/chat/completions', {
+        body: { model: 'gpt-4o-mini' },
+        metadata: { feature: 'chat' },
+        headers: { 'x-trace': 't1' },
+      })
+    )._unsafeUnwrap();
+    const wire = await ours(
+      { 'content-type': 'application/json', 'x-trace': 't1' },
+      '{"model":"gpt-4o-mini"}',
+    );
+    expect(Object.keys(wire).sort()).toEqual(['authorization', 'x-lava-metadata']);
+    expect(received.at(-2)).not.toHaveProperty('idempotency-key');
+  });
+
   it("gateway(): the caller's own idempotencyKey is sent", async () => {
     (
       await gateway(lava(), 'https://api.openai.com/v1/chat/completions', {
