@@ -53,7 +53,7 @@ function header(headers: unknown, name: string): string | undefined {
  *   await openai.chat.completions.create({ model: 'gpt-4o-mini', messages });
  * } catch (error) {
  *   const lava = lavaErrorOf(error);
- *   if (lava?.code === 'insufficient_balance') return askForTopUp();
+ *   if (lava?.kind === 'api' && lava.code === 'insufficient_balance') return askForTopUp();
  *   throw error; // the provider's own error
  * }
  * ```
