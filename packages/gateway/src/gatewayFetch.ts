@@ -69,11 +69,12 @@ export function gatewayFetch(lava: LavaClient, options: GatewayFetchOptions = {}
   const issues: LavaIssue[] = [];
   if (metadata !== undefined) checkMetadata(metadata, issues);
   const billing = tokenOptions(options, issues);
-  if (rewrite !== undefined && !REWRITE_FORMATS.includes(rewrite?.format)) {
-    issues.push({ path: 'rewrite.format', message: `must be one of ${REWRITE_FORMATS.join(', ')}` });
-  }
-  if (rewrite !== undefined && (typeof rewrite?.url !== 'string' || rewrite.url === '')) {
-    issues.push({ path: 'rewrite.url', message: 'must be the provider URL to translate to' });
+  if (
+    rewrite !== undefined &&
+    !(REWRITE_FORMATS.includes(rewrite?.format) && typeof rewrite.url === 'string' && rewrite.url)
+  ) {
+    const formats = REWRITE_FORMATS.join(', ');
+    issues.push({ path: 'rewrite', message: `must be { format: ${formats}; url: the provider URL }` });
   }
   if (!Array.isArray(allowHosts) || allowHosts.some((h) => typeof h !== 'string')) {
     issues.push({ path: 'allowHosts', message: 'must be an array of host names' });
