@@ -1,6 +1,7 @@
 // The forward and rewrite proxies, driven by plain fetch, the SDK and the official `openai` client; the
 // real provider SDKs on gatewayFetch are in packages/gateway/test/clients.
 import { gateway, gatewayStream } from '@lava-sdk/gateway';
+import { type ProviderName, providerApis, providerEndpoints, providers } from '@lava-sdk/providers';
 import OpenAI from 'openai';
 import { describe, expect, it } from 'vitest';
 import { EMULATOR_SECRET_KEY } from '../src/index';
@@ -86,6 +87,37 @@ describe('forward targets: only real endpoints of known providers, as Lava forwa
     expect(res.body.error.message).toMatch(message);
     expect(served.running.emulator.state.requests.size).toBe(0);
     expect(served.running.emulator.state.merchant.balance).toBe(before);
+  });
+
+  it('knows every endpoint of every provider in @lava-sdk/providers (one list, not a copy)', async () => {
+    const checked: string[] = [];
+    for (const name of Object.keys(providers) as ProviderName[]) {
+      const { api: wire, otherBases = [] } = providerApis[name];
+      for (const base of [providers[name], ...otherBases]) {
+        for (const spec of providerEndpoints[wire]) {
+          const [method, path] = spec.split(' ') as [string, string];
+          const target = `${base}${path.replace(/\{[a-z_]+\}/g, 'x')}`;
+          const res = await api(
+            served.baseUrl,
+            method,
+            `forward?u=${encodeURIComponent(target)}`,
+            method === 'POST' ? {} : undefined,
+            {
+              authorization: `Bearer ${EMULATOR_SECRET_KEY}`,
+              'anthropic-version': '2023-06-01',
+            },
+          );
+          // Served (a provider answer: 200, 400, 404) or known and not emulated (501); never refused as unknown.
+          expect(String(res.body?.error?.code), `${spec} at ${base}`).not.toMatch(
+            /^unsupported_|invalid_target_url/,
+          );
+          checked.push(target);
+        }
+      }
+    }
+    expect(checked.length).toBeGreaterThan(28 * 5);
+    // Nothing emulated was billed: a body of {} or a model 'x' is a provider error, at no cost.
+    for (const record of served.running.emulator.state.requests.values()) expect(record.charge).toBe(0n);
   });
 
   it('refuses a known path with the wrong method', async () => {
