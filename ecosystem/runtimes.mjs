@@ -54,7 +54,19 @@ async function probe(m, base, key, expectedToken) {
     const minted = m.gateway.generateForwardToken(lava, { customer_id: 'con_1', meter_slug: 'chat' });
     if (minted !== expectedToken) fail(`forward token differs from the official SDK's: ${minted}`);
     if (JSON.parse(atob(minted)).customer_id !== 'con_1') fail('forward token does not decode');
-    token = 'token ok';
+    // gatewayFetch: a provider URL becomes Lava's forward URL, the SDK's key becomes the forward token.
+    const viaLava = m.gateway.gatewayFetch(lava, { customer_id: 'con_1', meter_slug: 'chat' });
+    const answer = await viaLava('https://api.openai.com/v1/models?key=k', {
+      headers: { 'x-api-key': 'sk' },
+    });
+    const seen = await answer.json();
+    if (
+      seen.u !== 'https://api.openai.com/v1/models' ||
+      seen.auth !== `Bearer ${expectedToken}` ||
+      seen.xApiKey
+    )
+      fail(`gatewayFetch sent ${JSON.stringify(seen)}`);
+    token = 'token ok, gatewayFetch ok';
   }
   const customer = await m.customers.retrieveCustomer(lava, 'con 1/ü');
   if (customer.isErr()) fail(`retrieveCustomer: ${customer.error.kind}: ${customer.error.message}`);
@@ -94,6 +106,10 @@ const server = createServer((req, res) => {
     res.writeHead(status, { 'content-type': 'application/json', 'x-lava-request-id': 'req_rt' });
     res.end(JSON.stringify(body));
   };
+  if (url.pathname === '/v1/forward') {
+    const { authorization: auth, 'x-api-key': xApiKey } = req.headers;
+    return send(200, { u: url.searchParams.get('u'), auth, xApiKey });
+  }
   if (req.headers.authorization !== `Bearer ${KEY}`) return send(401, { error: 'unauthorized' });
   if (req.method === 'GET' && url.pathname === '/v1/customers') {
     const page = pages[url.searchParams.get('cursor') ?? ''];

@@ -157,7 +157,9 @@ async function main(): Promise<void> {
     });
     show('token', `${token.slice(0, 24)}… (${token.length} chars; base64 JSON, contains your secret key)`);
     console.log(
-      dim('   Give it to an OpenAI client as apiKey with baseURL = forward?u=https://api.openai.com/v1'),
+      dim(
+        '   Or keep your provider SDK: new OpenAI({ apiKey: "unused", fetch: gatewayFetch(lava, { customer_id, meter_slug }) })',
+      ),
     );
 
     step('Gateway: a chat completion, billed to the customer');

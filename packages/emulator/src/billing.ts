@@ -24,6 +24,9 @@ export interface ChargeInput {
   metadata: Record<string, string>;
   status: 'completed' | 'error';
   timestamp?: string | undefined;
+  /** Gateway calls: the URL as it arrived, and the provider URL it resolved to. */
+  rawUrl?: string | undefined;
+  upstreamUrl?: string | undefined;
 }
 
 function remaining(sub: SubscriptionRecord): bigint {
@@ -148,6 +151,8 @@ export function chargeAndRecord(env: Env, input: ChargeInput): RequestRecord {
     total_tokens: u.input_tokens + u.output_tokens,
     cost: totalCost,
     charge: chargeAmount,
+    raw_url: input.rawUrl ?? null,
+    upstream_url: input.upstreamUrl ?? null,
   };
   env.state.requests.set(input.requestId, record);
   return record;

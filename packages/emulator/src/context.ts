@@ -12,6 +12,8 @@ export interface Env {
   /** Used for webhook deliveries. */
   readonly fetch: typeof fetch;
   readonly reply: ReplyFunction;
+  /** Pause between the events of a fake upstream stream, as a model generating tokens would. */
+  readonly streamDelayMs: number;
   /** Keeps a background promise (a webhook delivery) so `settled()` can wait for it. */
   track(promise: Promise<unknown>): void;
 }

@@ -20,6 +20,11 @@ export interface EmulatorOptions {
   basePath?: string;
   /** Assistant text of the fake upstream providers; the default echoes the last user message. */
   reply?: ReplyFunction;
+  /**
+   * Milliseconds between the events of a streamed fake upstream answer (default 0: as fast as the
+   * client reads). A few ms make a stream last long enough to be aborted halfway.
+   */
+  streamDelayMs?: number;
 }
 
 export interface Emulator {
@@ -75,6 +80,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     now,
     fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     reply: options.reply ?? defaultReply,
+    streamDelayMs: options.streamDelayMs ?? 0,
     track(promise) {
       pending.add(promise);
       promise.finally(() => pending.delete(promise));

@@ -22,26 +22,64 @@ export const ZERO_USAGE: UsageNumbers = {
 
 export interface ModelInfo {
   id: string;
+  /** Lava's provider id (`provider` in request records). */
   provider: string;
+  /** `chat` models answer chat, messages, responses and generateContent; `embedding` models embed. */
+  kind?: 'chat' | 'embedding';
   /** USD per million input / output tokens. */
   input: number;
   output: number;
   created: number;
+  /** Embedding models: the vector size. */
+  dimensions?: number;
+  /** Embedding models that take a smaller `dimensions` (OpenAI's text-embedding-3). */
+  shortenable?: boolean;
 }
 
-/** The fake upstreams' catalogue; prices are realistic list prices, for cost arithmetic only. */
+/**
+ * The fake upstreams' catalogue: a model not listed here for its provider gets the provider's own 404.
+ * Prices are realistic list prices, for cost arithmetic only.
+ */
 export const MODELS: readonly ModelInfo[] = [
   { id: 'gpt-4o-mini', provider: 'openai', input: 0.15, output: 0.6, created: 1721172741 },
   { id: 'gpt-4o', provider: 'openai', input: 2.5, output: 10, created: 1715367049 },
   { id: 'gpt-4.1-mini', provider: 'openai', input: 0.4, output: 1.6, created: 1744318173 },
   { id: 'gpt-4.1', provider: 'openai', input: 2, output: 8, created: 1744316542 },
+  {
+    id: 'text-embedding-3-small',
+    provider: 'openai',
+    kind: 'embedding',
+    input: 0.02,
+    output: 0,
+    created: 1705948997,
+    dimensions: 1536,
+    shortenable: true,
+  },
+  {
+    id: 'text-embedding-3-large',
+    provider: 'openai',
+    kind: 'embedding',
+    input: 0.13,
+    output: 0,
+    created: 1705953180,
+    dimensions: 3072,
+    shortenable: true,
+  },
   { id: 'claude-sonnet-4-20250514', provider: 'anthropic', input: 3, output: 15, created: 1747699200 },
   { id: 'claude-3-5-haiku-20241022', provider: 'anthropic', input: 0.8, output: 4, created: 1729555200 },
+  { id: 'gemini-2.0-flash', provider: 'google', input: 0.1, output: 0.4, created: 1738713600 },
+  { id: 'gemini-2.5-flash', provider: 'google', input: 0.3, output: 2.5, created: 1750118400 },
+  { id: 'gemini-2.5-pro', provider: 'google', input: 1.25, output: 10, created: 1750118400 },
   { id: 'mistral-small-latest', provider: 'mistral', input: 0.2, output: 0.6, created: 1726099200 },
   { id: 'deepseek-chat', provider: 'deepseek', input: 0.27, output: 1.1, created: 1735603200 },
   { id: 'grok-3-mini', provider: 'xai', input: 0.3, output: 0.5, created: 1744070400 },
   { id: 'llama-3.3-70b-versatile', provider: 'groq', input: 0.59, output: 0.79, created: 1733443200 },
 ];
+
+/** The catalogue entry of `model` at `provider`, if it serves that model. */
+export function findModel(provider: string, model: string): ModelInfo | undefined {
+  return MODELS.find((m) => m.provider === provider && m.id === model);
+}
 
 /** Price of a model not in the catalogue: $1 / $2 per million tokens. */
 const FALLBACK = { input: 1, output: 2 };

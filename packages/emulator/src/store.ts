@@ -105,6 +105,13 @@ export interface RequestRecord {
   total_tokens: number;
   cost: bigint;
   charge: bigint;
+  /**
+   * The URL a gateway call arrived with, as the client sent it (`…/v1/forward?u=…`, a `key` credential
+   * masked); null for records created through `POST /requests`.
+   */
+  raw_url: string | null;
+  /** The provider URL the gateway resolved and called (`https://api.openai.com/v1/chat/completions`); null for `POST /requests`. */
+  upstream_url: string | null;
 }
 
 export interface WebhookRecord {

@@ -1,5 +1,7 @@
-// The forward and rewrite proxies, driven by the official `openai` client, the SDK and plain fetch.
-import { gateway, gatewayStream, generateForwardToken } from '@lava-sdk/gateway';
+// The forward and rewrite proxies, driven by plain fetch, the SDK and the official `openai` client; the
+// real provider SDKs on gatewayFetch are in packages/gateway/test/clients.
+import { gateway, gatewayStream } from '@lava-sdk/gateway';
+import { type ProviderName, providerApis, providerEndpoints, providers } from '@lava-sdk/providers';
 import OpenAI from 'openai';
 import { describe, expect, it } from 'vitest';
 import { EMULATOR_SECRET_KEY } from '../src/index';
@@ -7,76 +9,289 @@ import { api, billingFixture, forwardToken, useEmulator } from './helpers';
 
 const served = useEmulator();
 
-describe('the openai npm client through /forward', () => {
-  it('completes a chat with a forward token, billed to the customer', async () => {
-    const { meter, customer } = await billingFixture(served.baseUrl);
-    const client = new OpenAI({
-      apiKey: generateForwardToken(served.lava, {
-        customer_id: customer.customer_id,
-        meter_slug: meter.meter_slug,
-      }),
-      baseURL: `${served.baseUrl}forward?u=https://api.openai.com/v1`,
-      maxRetries: 0,
-    });
-    const completion = await client.chat.completions.create({
-      model: 'gpt-4o-mini',
-      messages: [{ role: 'user', content: 'Hello there' }],
-    });
-    expect(completion.choices[0]?.message.content).toBe(
-      'Hello from the Lava emulator! You said: "Hello there"',
-    );
-    expect(completion.usage?.total_tokens).toBeGreaterThan(0);
-    const [record] = [...served.running.emulator.state.requests.values()];
-    expect(record?.body).toMatchObject({
-      customer_id: customer.customer_id,
-      meter_id: meter.meter_id,
-      provider: 'openai',
-      provider_key_type: 'managed',
-      model: 'gpt-4o-mini',
-      endpoint: 'POST https://api.openai.com/v1/chat/completions',
-      response_id: completion.id,
-      status: 'completed',
-    });
-    expect(record?.body.model_usage).toMatchObject({ total_tokens: completion.usage?.total_tokens });
+const chat = { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'x' }] };
+const lavaShape = (code: string, status: number) => ({
+  error: { message: expect.any(String), code, status },
+});
+
+describe('forward targets: only real endpoints of known providers, as Lava forwards them', () => {
+  it.each([
+    [
+      'an unknown host',
+      'https://api.example.com/v1/chat/completions',
+      'unsupported_provider',
+      /api\.example\.com is not a Lava provider/,
+    ],
+    [
+      'a look-alike host',
+      'https://api.openai.com.evil.test/v1/chat/completions',
+      'unsupported_provider',
+      /not a Lava provider/,
+    ],
+    ['plain http', 'http://api.openai.com/v1/chat/completions', 'invalid_target_url', /must be https/],
+    [
+      'a doubled version segment',
+      'https://api.anthropic.com/v1/v1/messages',
+      'unsupported_endpoint',
+      /doubled version segment \(\/v1\/v1\)/,
+    ],
+    [
+      'a tripled version segment',
+      'https://api.anthropic.com/v1/v1/v1/messages',
+      'unsupported_endpoint',
+      /doubled version segment/,
+    ],
+    [
+      'Gemini after v1beta',
+      'https://generativelanguage.googleapis.com/v1beta/v1/models/gemini-2.0-flash:generateContent',
+      'unsupported_endpoint',
+      /doubled version segment \(\/v1beta\/v1\)/,
+    ],
+    [
+      'a repeated path',
+      'https://api.openai.com/v1/chat/completions/chat/completions',
+      'unsupported_endpoint',
+      /repeated path/,
+    ],
+    [
+      'extra segments',
+      'https://api.openai.com/v1/foo/bar/chat/completions',
+      'unsupported_endpoint',
+      /extra path segments \/foo\/bar/,
+    ],
+    ['an unknown path', 'https://api.openai.com/v1/nope', 'unsupported_endpoint', /unknown path/],
+    [
+      'a path outside the base',
+      'https://api.openai.com/chat/completions',
+      'unsupported_endpoint',
+      /under https:\/\/api\.openai\.com\/v1/,
+    ],
+    [
+      'a trailing slash',
+      'https://api.openai.com/v1/chat/completions/',
+      'unsupported_endpoint',
+      /unknown path/,
+    ],
+    [
+      'a Responses API on a provider without one',
+      'https://api.groq.com/openai/v1/responses',
+      'unsupported_endpoint',
+      /unknown path/,
+    ],
+    ['a scheme-less u', 'api.openai.com/v1/chat/completions', 'invalid_target_url', /full provider URL/],
+  ])("refuses %s in Lava's error shape, billing nothing", async (_name, target, code, message) => {
+    const before = served.running.emulator.state.merchant.balance;
+    const res = await api(served.baseUrl, 'POST', `forward?u=${encodeURIComponent(target)}`, chat);
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual(lavaShape(code, 400));
+    expect(res.body.error.message).toMatch(message);
+    expect(served.running.emulator.state.requests.size).toBe(0);
+    expect(served.running.emulator.state.merchant.balance).toBe(before);
   });
 
-  it('streams chunks ending with [DONE], and bills after the stream', async () => {
-    const { meter, customer } = await billingFixture(served.baseUrl);
-    const client = new OpenAI({
-      apiKey: forwardToken({ customer_id: customer.customer_id, meter_slug: meter.meter_slug }),
-      baseURL: `${served.baseUrl}forward?u=https://api.openai.com/v1`,
-      maxRetries: 0,
-    });
-    const stream = await client.chat.completions.create({
-      model: 'gpt-4o-mini',
-      messages: [{ role: 'user', content: 'Stream please' }],
-      stream: true,
-      stream_options: { include_usage: true },
-    });
-    let text = '';
-    let usage: { total_tokens: number } | undefined | null;
-    for await (const chunk of stream) {
-      text += chunk.choices[0]?.delta.content ?? '';
-      if (chunk.usage) usage = chunk.usage;
+  it('knows every endpoint of every provider in @lava-sdk/providers (one list, not a copy)', async () => {
+    const checked: string[] = [];
+    for (const name of Object.keys(providers) as ProviderName[]) {
+      const { api: wire, otherBases = [] } = providerApis[name];
+      for (const base of [providers[name], ...otherBases]) {
+        for (const spec of providerEndpoints[wire]) {
+          const [method, path] = spec.split(' ') as [string, string];
+          const target = `${base}${path.replace(/\{[a-z_]+\}/g, 'x')}`;
+          const res = await api(
+            served.baseUrl,
+            method,
+            `forward?u=${encodeURIComponent(target)}`,
+            method === 'POST' ? {} : undefined,
+            {
+              authorization: `Bearer ${EMULATOR_SECRET_KEY}`,
+              'anthropic-version': '2023-06-01',
+            },
+          );
+          // Served (a provider answer: 200, 400, 404) or known and not emulated (501); never refused as unknown.
+          expect(String(res.body?.error?.code), `${spec} at ${base}`).not.toMatch(
+            /^unsupported_|invalid_target_url/,
+          );
+          checked.push(target);
+        }
+      }
     }
-    expect(text).toBe('Hello from the Lava emulator! You said: "Stream please"');
-    expect(usage?.total_tokens).toBeGreaterThan(0);
-    const requests = [...served.running.emulator.state.requests.values()];
-    expect(requests).toHaveLength(1);
-    expect(requests[0]?.total_tokens).toBe(usage?.total_tokens);
+    expect(checked.length).toBeGreaterThan(28 * 5);
+    // Nothing emulated was billed: a body of {} or a model 'x' is a provider error, at no cost.
+    for (const record of served.running.emulator.state.requests.values()) expect(record.charge).toBe(0n);
   });
 
-  it('is answered 401 with a bad forward token', async () => {
-    const client = new OpenAI({
-      apiKey: 'not-a-token',
-      baseURL: `${served.baseUrl}forward?u=https://api.openai.com/v1`,
-      maxRetries: 0,
+  it('refuses a known path with the wrong method', async () => {
+    const res = await api(
+      served.baseUrl,
+      'GET',
+      `forward?u=${encodeURIComponent('https://api.openai.com/v1/chat/completions')}`,
+    );
+    expect(res.body).toEqual(lavaShape('unsupported_endpoint', 400));
+    expect(res.body.error.message).toMatch(/no GET .* \(it takes POST\)/);
+  });
+
+  it('refuses the path form /v1/forward/<path>?u=<base> (what openai@7 makes of providerUrl)', async () => {
+    for (const path of [
+      'forward/chat/completions?u=https://api.openai.com/v1',
+      `forward/foo/bar/chat/completions?u=${encodeURIComponent('https://api.openai.com/v1/nope')}`,
+    ]) {
+      const res = await api(served.baseUrl, 'POST', path, chat);
+      expect(res.status).toBe(404);
+      expect(res.body).toEqual(lavaShape('not_found', 404));
+    }
+    expect(served.running.emulator.state.requests.size).toBe(0);
+  });
+
+  it('refuses query parameters Lava does not take (a provider query left outside u)', async () => {
+    const u = encodeURIComponent(
+      'https://generativelanguage.googleapis.com/v1beta/models/gemini-2.0-flash:streamGenerateContent',
+    );
+    const res = await api(served.baseUrl, 'POST', `forward?u=${u}&alt=sse`, {
+      contents: [{ parts: [{ text: 'x' }] }],
     });
-    await expect(
-      client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'x' }] }),
-    ).rejects.toMatchObject({
-      status: 401,
+    expect(res.body).toEqual(lavaShape('unknown_parameter', 400));
+    expect(res.body.error.message).toContain('inside u');
+    const twice = await api(served.baseUrl, 'POST', `forward?u=${u}&u=${u}`, {});
+    expect(twice.status).toBe(400);
+    expect(served.running.emulator.state.requests.size).toBe(0);
+  });
+
+  it('answers a real endpoint it does not emulate with 501, billing nothing', async () => {
+    for (const target of ['https://api.openai.com/v1/audio/speech', 'https://api.elevenlabs.io/v1/voices']) {
+      const method = target.endsWith('voices') ? 'GET' : 'POST';
+      const res = await api(
+        served.baseUrl,
+        method,
+        `forward?u=${encodeURIComponent(target)}`,
+        method === 'GET' ? undefined : {},
+      );
+      expect(res.body).toEqual(lavaShape('not_emulated', 501));
+    }
+    expect(served.running.emulator.state.requests.size).toBe(0);
+  });
+
+  it.each([
+    [
+      'openai',
+      'https://api.openai.com/v1/chat/completions',
+      { model: 'gpt-5-nope', messages: [{ role: 'user', content: 'x' }] },
+      {},
+      {
+        error: {
+          message: 'The model `gpt-5-nope` does not exist or you do not have access to it.',
+          type: 'invalid_request_error',
+          param: null,
+          code: 'model_not_found',
+        },
+      },
+    ],
+    [
+      'anthropic',
+      'https://api.anthropic.com/v1/messages',
+      { model: 'claude-nope', max_tokens: 5, messages: [{ role: 'user', content: 'x' }] },
+      { 'anthropic-version': '2023-06-01' },
+      { type: 'error', error: { type: 'not_found_error', message: 'model: claude-nope' } },
+    ],
+    [
+      'google',
+      'https://generativelanguage.googleapis.com/v1beta/models/gemini-nope:generateContent',
+      { contents: [{ parts: [{ text: 'x' }] }] },
+      {},
+      {
+        error: {
+          code: 404,
+          message: expect.stringContaining('models/gemini-nope is not found for API version v1beta'),
+          status: 'NOT_FOUND',
+        },
+      },
+    ],
+    [
+      'a model of another provider',
+      'https://api.openai.com/v1/chat/completions',
+      { model: 'claude-3-5-haiku-20241022', messages: [{ role: 'user', content: 'x' }] },
+      {},
+      { error: expect.objectContaining({ code: 'model_not_found' }) },
+    ],
+  ])(
+    "answers an unknown %s model with the provider's own 404, charging nothing",
+    async (_name, target, body, headers, expected) => {
+      const res = await api(served.baseUrl, 'POST', `forward?u=${encodeURIComponent(target)}`, body, {
+        authorization: `Bearer ${EMULATOR_SECRET_KEY}`,
+        ...headers,
+      });
+      expect(res.status).toBe(404);
+      expect(res.body).toEqual(expected);
+      const [record] = [...served.running.emulator.state.requests.values()];
+      expect(record?.body.status).toBe('error');
+      expect(record?.cost).toBe(0n);
+    },
+  );
+
+  it('records the raw URL each call arrived with and the upstream it resolved; null for POST /requests', async () => {
+    const u = 'https://api.openai.com/v1/chat/completions';
+    await api(
+      served.baseUrl,
+      'POST',
+      `forward?u=${encodeURIComponent(u)}&metadata=${encodeURIComponent('{"a":"b"}')}`,
+      chat,
+    );
+    await api(served.baseUrl, 'POST', `forward?u=${u}`, chat);
+    const { meter, customer } = await billingFixture(served.baseUrl);
+    await api(served.baseUrl, 'POST', 'requests', {
+      request_id: 'mine_1',
+      customer_id: customer.customer_id,
+      meter_slug: meter.meter_slug,
+      input_tokens: 1,
     });
+    const records = [...served.running.emulator.state.requests.values()];
+    expect(records.map((r) => [r.raw_url, r.upstream_url])).toEqual([
+      [`${served.baseUrl}forward?u=${encodeURIComponent(u)}&metadata=${encodeURIComponent('{"a":"b"}')}`, u],
+      [`${served.baseUrl}forward?u=${u}`, u],
+      [null, null],
+    ]);
+  });
+
+  it('masks a key credential in the recorded raw URL and keeps it out of the upstream URL', async () => {
+    const u = encodeURIComponent(
+      'https://generativelanguage.googleapis.com/v1beta/models/gemini-2.0-flash:generateContent',
+    );
+    const res = await api(
+      served.baseUrl,
+      'POST',
+      `forward?u=${u}&key=${EMULATOR_SECRET_KEY}`,
+      { contents: [{ parts: [{ text: 'x' }] }] },
+      {},
+    );
+    expect(res.status).toBe(200);
+    const [record] = [...served.running.emulator.state.requests.values()];
+    expect(record?.raw_url).toBe(`${served.baseUrl}forward?u=${u}&key=%5Bredacted%5D`);
+    expect(record?.upstream_url).not.toContain(EMULATOR_SECRET_KEY);
+  });
+
+  it('refuses rewrite targets that are not chat endpoints of a known provider', async () => {
+    for (const [target, code] of [
+      ['api.example.com/v1/messages', 'unsupported_provider'],
+      ['api.anthropic.com/v1/v1/messages', 'unsupported_endpoint'],
+      ['api.openai.com/v1/embeddings', 'unsupported_endpoint'],
+    ] as const) {
+      const res = await api(served.baseUrl, 'POST', `rewrite/openai/${target}`, chat);
+      expect(res.body).toEqual(lavaShape(code, 400));
+    }
+    expect(served.running.emulator.state.requests.size).toBe(0);
+  });
+
+  it("is answered 401 with a bad forward token, in Lava's shape", async () => {
+    const res = await api(
+      served.baseUrl,
+      'POST',
+      `forward?u=${encodeURIComponent('https://api.openai.com/v1/chat/completions')}`,
+      chat,
+      {
+        authorization: 'Bearer not-a-token',
+      },
+    );
+    expect(res.status).toBe(401);
+    expect(res.body).toEqual(lavaShape('invalid_forward_token', 401));
   });
 });
 
@@ -155,7 +370,7 @@ describe('gateway modes and the SDK', () => {
     );
   });
 
-  it('rewrite: an OpenAI client talks to Anthropic', async () => {
+  it("rewrite: an OpenAI client talks to Anthropic (scheme-less target, as Lava's docs write it)", async () => {
     const client = new OpenAI({
       apiKey: EMULATOR_SECRET_KEY,
       baseURL: `${served.baseUrl}rewrite/openai/api.anthropic.com/v1/messages`,
@@ -174,13 +389,23 @@ describe('gateway modes and the SDK', () => {
     });
   });
 
-  it('Anthropic upstream requires max_tokens, in Anthropic error shape, passed through', async () => {
-    const res = await api(served.baseUrl, 'POST', 'forward?u=https://api.anthropic.com/v1/messages', {
-      model: 'claude-sonnet-4-20250514',
-      messages: [{ role: 'user', content: 'x' }],
+  it('Anthropic upstream requires anthropic-version and max_tokens, in Anthropic error shape, passed through', async () => {
+    const body = { model: 'claude-sonnet-4-20250514', messages: [{ role: 'user', content: 'x' }] };
+    const url = 'forward?u=https://api.anthropic.com/v1/messages';
+    const unversioned = await api(served.baseUrl, 'POST', url, body);
+    expect(unversioned.body).toEqual({
+      type: 'error',
+      error: { type: 'invalid_request_error', message: 'anthropic-version: header is required' },
+    });
+    const res = await api(served.baseUrl, 'POST', url, body, {
+      authorization: `Bearer ${EMULATOR_SECRET_KEY}`,
+      'anthropic-version': '2023-06-01',
     });
     expect(res.status).toBe(400);
-    expect(res.body).toMatchObject({ type: 'error', error: { type: 'invalid_request_error' } });
+    expect(res.body).toEqual({
+      type: 'error',
+      error: { type: 'invalid_request_error', message: 'max_tokens: Field required' },
+    });
     expect(res.headers.get('x-lava-request-id')).toMatch(/^req_/);
   });
 

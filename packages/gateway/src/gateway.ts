@@ -24,9 +24,12 @@ export type { GatewayOptions } from './_prepare';
  * Retries: Lava does not document the forward proxy as idempotent, so a retried POST could run (and
  * bill) a completion twice. Non-GET calls are therefore sent once, unless you pass an `idempotencyKey`
  * (or an `Idempotency-Key` header) or an explicit `maxRetries`; GET and HEAD use the client's retries.
- * Stream bodies are never retried. Core's transport adds a fresh `Idempotency-Key` to every POST; it is
- * forwarded to the provider, which ignores it (OpenAI, Anthropic and the others document no such
- * header) and, being unique per call and never reused by a retry, it cannot deduplicate anything.
+ * Stream bodies are never retried.
+ *
+ * Headers: a gateway call sends only what you ask for: your `headers` (and the client's), the forward
+ * token as `Authorization`, `Content-Type: application/json` for a JSON body unless you set one, and
+ * `x-lava-metadata` when you pass `metadata`. No `Accept`, no generated `Idempotency-Key` (providers
+ * ignore it and a random key deduplicates nothing); your own `idempotencyKey` is sent.
  *
  * @param lava - The client context from `createLava`; its secret key goes into the forward token.
  * @param url - The raw provider URL, e.g. `https://api.openai.com/v1/chat/completions` (not a

@@ -21,10 +21,13 @@
  * const token = generateForwardToken(lava, { customer_id: 'con_123', meter_slug: 'ai-usage' });
  * ```
  */
+export type { BillingOptions } from './_options';
 export type { GatewayOptions } from './_prepare';
 export { forwardUrl } from './forwardUrl';
 export { gateway } from './gateway';
+export { type GatewayFetchOptions, gatewayFetch } from './gatewayFetch';
 export { type GatewayStream, type GatewayStreamOptions, gatewayStream } from './gatewayStream';
 export { type ForwardTokenOptions, generateForwardToken } from './generateForwardToken';
+export { lavaErrorOf } from './lavaErrorOf';
 export { parseServerSentEvents, type ServerSentEvent } from './parseServerSentEvents';
 export { REWRITE_FORMATS, type RewriteFormat, rewriteUrl } from './rewriteUrl';

@@ -83,14 +83,18 @@ export {
   updateCustomer,
 } from '@lava-sdk/customers';
 export {
+  type BillingOptions,
   type ForwardTokenOptions,
   forwardUrl,
+  type GatewayFetchOptions,
   type GatewayOptions,
   type GatewayStream,
   type GatewayStreamOptions,
   gateway,
+  gatewayFetch,
   gatewayStream,
   generateForwardToken,
+  lavaErrorOf,
   parseServerSentEvents,
   REWRITE_FORMATS,
   type RewriteFormat,
@@ -122,8 +126,12 @@ export {
   PaymentMethodList,
 } from '@lava-sdk/payment-methods';
 export {
+  type ProviderApi,
+  type ProviderApiInfo,
   type ProviderName,
   type ProviderUrls,
+  providerApis,
+  providerEndpoints,
   providers,
   providerUrl,
   providerUrls,

@@ -1,4 +1,5 @@
 import type { LavaClient } from '@lava-sdk/core';
+import { forwardBase } from './_forwardBase';
 import { type ProviderUrls, providers } from './providers';
 
 /**
@@ -14,8 +15,8 @@ import { type ProviderUrls, providers } from './providers';
  * ```
  */
 export function providerUrls(lava: Pick<LavaClient, 'baseUrl'>): ProviderUrls {
+  const base = forwardBase(lava);
   const urls: Record<string, string> = {};
-  for (const [name, upstream] of Object.entries(providers))
-    urls[name] = `${lava.baseUrl}forward?u=${upstream}`;
+  for (const [name, upstream] of Object.entries(providers)) urls[name] = base + upstream;
   return Object.freeze(urls as ProviderUrls);
 }

@@ -1,5 +1,12 @@
 import { createLava } from '@lava-sdk/core';
-import { type ProviderName, providers, providerUrl, providerUrls } from '@lava-sdk/providers';
+import {
+  type ProviderName,
+  providerApis,
+  providerEndpoints,
+  providers,
+  providerUrl,
+  providerUrls,
+} from '@lava-sdk/providers';
 import { Lava } from '@lavapayments/nodejs';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 
@@ -67,5 +74,38 @@ describe('providers', () => {
     expect(providers.gpt).toBeUndefined();
     // @ts-expect-error the record is read-only
     expect(() => (providerUrls(lava).openai = 'x')).toThrow(TypeError);
+  });
+
+  it('adds the slash a hand-made base URL lacks (the official SDK would call …/v1forward)', () => {
+    expect(providerUrl({ baseUrl: 'https://api.lava.so/v1' }, 'openai')).toBe(
+      'https://api.lava.so/v1/forward?u=https://api.openai.com/v1',
+    );
+    expect(providerUrls({ baseUrl: 'http://127.0.0.1:8787/v1' }).groq).toBe(
+      'http://127.0.0.1:8787/v1/forward?u=https://api.groq.com/openai/v1',
+    );
+  });
+});
+
+describe('providerApis and providerEndpoints', () => {
+  it('say the API of every provider, and Lava names both Google bases google', () => {
+    expect(Object.keys(providerApis)).toEqual(Object.keys(providers));
+    expect(providerApis.anthropic.api).toBe('anthropic');
+    expect(providerApis.google).toMatchObject({ id: 'google', api: 'google' });
+    expect(providerApis.googleOpenaiCompatible).toMatchObject({ id: 'google', api: 'openai-compatible' });
+    for (const info of Object.values(providerApis)) {
+      expect(providerEndpoints[info.api].length).toBeGreaterThan(0);
+      for (const base of info.otherBases ?? []) expect(base).toMatch(/^https:\/\/[a-z0-9.-]+\/[^?#]*[^/]$/);
+    }
+  });
+
+  it('list endpoints as METHOD /path with {name} segments', () => {
+    for (const specs of Object.values(providerEndpoints)) {
+      expect(new Set(specs).size).toBe(specs.length);
+      for (const spec of specs)
+        expect(spec).toMatch(/^(GET|POST|DELETE) (\/([a-z_-]+|\{[a-z_]+\})(:[a-zA-Z]+)?)+$/);
+    }
+    expect(providerEndpoints.openai).toContain('POST /responses');
+    expect(providerEndpoints['openai-compatible']).not.toContain('POST /responses');
+    expect(providerEndpoints.google).toContain('POST /models/{model}:streamGenerateContent');
   });
 });

@@ -1,102 +1,72 @@
-// The public catalogue: models (OpenAI-compatible list) and services (lava-api.md §2.12), and the
-// provider table the gateway uses to recognise upstream URLs (§7).
+// The public catalogue: models (OpenAI-compatible list) and services (lava-api.md §2.12), from the fake
+// upstreams' models and the provider list in @lava-sdk/providers (§7).
 import type { Ctx, Route } from '../context';
 import { json, notFound } from '../http';
-import { MODELS } from '../pricing';
+import { MODELS, type ModelInfo } from '../pricing';
+import { KNOWN_PROVIDERS, type KnownProvider } from '../upstreams/targets';
 
-export type ApiFormat = 'openai' | 'anthropic' | 'google' | 'elevenlabs';
-
-export interface ProviderInfo {
-  id: string;
-  label: string;
-  /** Upstream base URL, as `lava.providers` configures it. */
-  base: string;
-  format: ApiFormat;
-}
-
-export const PROVIDERS: readonly ProviderInfo[] = [
-  { id: 'openai', label: 'OpenAI', base: 'https://api.openai.com/v1', format: 'openai' },
-  { id: 'anthropic', label: 'Anthropic', base: 'https://api.anthropic.com/v1', format: 'anthropic' },
-  { id: 'mistral', label: 'Mistral', base: 'https://api.mistral.ai/v1', format: 'openai' },
-  { id: 'deepseek', label: 'DeepSeek', base: 'https://api.deepseek.com/v1', format: 'openai' },
-  { id: 'xai', label: 'xAI', base: 'https://api.x.ai/v1', format: 'openai' },
-  {
-    id: 'google',
-    label: 'Google',
-    base: 'https://generativelanguage.googleapis.com/v1beta/openai',
-    format: 'openai',
-  },
-  {
-    id: 'google',
-    label: 'Google',
-    base: 'https://generativelanguage.googleapis.com/v1beta',
-    format: 'google',
-  },
-  { id: 'kluster', label: 'kluster.ai', base: 'https://api.kluster.ai/v1', format: 'openai' },
-  { id: 'inference', label: 'Inference.net', base: 'https://api.inference.net/v1', format: 'openai' },
-  { id: 'groq', label: 'Groq', base: 'https://api.groq.com/openai/v1', format: 'openai' },
-  { id: 'novita', label: 'Novita', base: 'https://api.novita.ai/v3/openai', format: 'openai' },
-  { id: 'vercel', label: 'Vercel', base: 'https://api.v0.dev/v1', format: 'openai' },
-  { id: 'together', label: 'together.ai', base: 'https://api.together.xyz/v1', format: 'openai' },
-  { id: 'hyperbolic', label: 'Hyperbolic', base: 'https://api.hyperbolic.xyz/v1', format: 'openai' },
-  { id: 'elevenlabs', label: 'ElevenLabs', base: 'https://api.elevenlabs.io/v1', format: 'elevenlabs' },
-  { id: 'sambanova', label: 'SambaNova', base: 'https://api.sambanova.ai/v1', format: 'openai' },
-  { id: 'deepinfra', label: 'DeepInfra', base: 'https://api.deepinfra.com/v1/openai', format: 'openai' },
-  { id: 'cohere', label: 'Cohere', base: 'https://api.cohere.ai/compatibility/v1', format: 'openai' },
-  { id: 'parasail', label: 'Parasail', base: 'https://api.parasail.io/v1', format: 'openai' },
-  { id: 'nebius', label: 'Nebius', base: 'https://api.studio.nebius.com/v1', format: 'openai' },
-  { id: 'fireworks', label: 'Fireworks', base: 'https://api.fireworks.ai/inference/v1', format: 'openai' },
-  { id: 'embercloud', label: 'EmberCloud', base: 'https://api.embercloud.ai/v1', format: 'openai' },
-  { id: 'cerebras', label: 'Cerebras', base: 'https://api.cerebras.ai/v1', format: 'openai' },
-  { id: 'targon', label: 'Targon', base: 'https://api.targon.com/v1', format: 'openai' },
-  { id: 'gmicloud', label: 'GMI Cloud', base: 'https://api.gmi-serving.com/v1', format: 'openai' },
-  { id: 'chutes', label: 'Chutes', base: 'https://llm.chutes.ai/v1', format: 'openai' },
-  { id: 'baseten', label: 'Baseten', base: 'https://inference.baseten.co/v1', format: 'openai' },
-  { id: 'moonshot', label: 'Moonshot', base: 'https://api.moonshot.ai/v1', format: 'openai' },
-];
-
-/** The provider of an upstream URL: the longest matching base wins (Google OpenAI-compatible vs native). */
-export function providerOf(url: URL): ProviderInfo | undefined {
-  let best: ProviderInfo | undefined;
-  for (const p of PROVIDERS) {
-    const base = new URL(p.base);
-    if (base.host !== url.host) continue;
-    if (!url.pathname.startsWith(base.pathname)) continue;
-    if (!best || p.base.length > best.base.length) best = p;
-  }
-  if (best) return best;
-  return PROVIDERS.find((p) => new URL(p.base).host === url.host);
+/** The first base of a Lava provider id (for Google, its native API). */
+function providerInfo(id: string): KnownProvider | undefined {
+  return KNOWN_PROVIDERS.find((p) => p.id === id);
 }
 
 function label(provider: string): string {
-  return PROVIDERS.find((p) => p.id === provider)?.label ?? provider;
+  return providerInfo(provider)?.label ?? provider;
+}
+
+const REFERENCES: Record<string, string> = {
+  anthropic: 'https://docs.anthropic.com/en/api/messages',
+  google: 'https://ai.google.dev/api/generate-content',
+  openai: 'https://platform.openai.com/docs/api-reference/chat',
+  embedding: 'https://platform.openai.com/docs/api-reference/embeddings',
+};
+
+/** The endpoint a model is called at, its API reference and an example body. */
+function serviceOf(m: ModelInfo, info: KnownProvider) {
+  if (m.kind === 'embedding') {
+    return { path: '/embeddings', reference: REFERENCES.embedding, body: { model: m.id, input: 'Hello' } };
+  }
+  if (info.api === 'anthropic') {
+    return {
+      path: '/messages',
+      reference: REFERENCES.anthropic,
+      body: { model: m.id, max_tokens: 256, messages: [{ role: 'user', content: 'Hello' }] },
+    };
+  }
+  if (info.api === 'google') {
+    return {
+      path: `/models/${m.id}:generateContent`,
+      reference: REFERENCES.google,
+      body: { contents: [{ role: 'user', parts: [{ text: 'Hello' }] }] },
+    };
+  }
+  return {
+    path: '/chat/completions',
+    reference: REFERENCES.openai,
+    body: { model: m.id, messages: [{ role: 'user', content: 'Hello' }] },
+  };
 }
 
 function services(provider: string | null) {
   return MODELS.filter((m) => !provider || m.provider === provider).map((m) => {
-    const info = PROVIDERS.find((p) => p.id === m.provider) as ProviderInfo;
-    const anthropic = info.format === 'anthropic';
-    const path = anthropic ? '/messages' : '/chat/completions';
+    const info = providerInfo(m.provider) as KnownProvider;
+    const { path, reference, body } = serviceOf(m, info);
     return {
       id: m.id,
       object: 'model',
       provider: m.provider,
       provider_label: info.label,
-      api_reference: anthropic
-        ? 'https://docs.anthropic.com/en/api/messages'
-        : 'https://platform.openai.com/docs/api-reference/chat',
+      api_reference: reference,
       endpoint: `${info.base}${path}`,
       method: 'POST',
       url_template: `${info.base}${path}`,
       workflow: null,
-      example_body: anthropic
-        ? { model: m.id, max_tokens: 256, messages: [{ role: 'user', content: 'Hello' }] }
-        : { model: m.id, messages: [{ role: 'user', content: 'Hello' }] },
-      service_type: 'llm',
+      example_body: body,
+      service_type: m.kind === 'embedding' ? 'embedding' : 'llm',
       managed: true,
       // Catalogue prices are JSON numbers (USD per million tokens), unlike the decimal strings of billing.
       pricing: { type: 'tokens_1m', input: m.input, output: m.output },
-      capabilities: ['chat', 'streaming'],
+      capabilities: m.kind === 'embedding' ? ['embeddings'] : ['chat', 'streaming', 'tools'],
     };
   });
 }
@@ -106,7 +76,7 @@ function providerSummaries() {
   return ids.map((id) => ({
     id,
     label: label(id),
-    api_reference: PROVIDERS.find((p) => p.id === id)?.base ?? '',
+    api_reference: providerInfo(id)?.base ?? '',
     service_type: 'llm',
     managed: true,
     entry_count: MODELS.filter((m) => m.provider === id).length,

@@ -1,23 +1,18 @@
 // The gateway (lava-api.md §1.3, §6): /forward?u=… and /rewrite/{format}/{url}, authenticated by a secret
 // key or a forward token, answered by the built-in fake upstreams, billed per the forward-token mode.
+// As strict as Lava about targets: only real endpoints of known providers (upstreams/targets.ts), in
+// Lava's documented URL forms, are forwarded; anything else is refused with nothing billed.
 import { assertCanPay, chargeAndRecord, type Payer } from '../billing';
 import type { Ctx, Route } from '../context';
 import { badRequest, LavaHttpError, notFound, unauthorized } from '../http';
 import { newId } from '../ids';
-import { MODELS, ZERO_USAGE } from '../pricing';
+import { ZERO_USAGE } from '../pricing';
 import type { CustomerRecord, MeterRecord } from '../store';
-import {
-  type ChatFormat,
-  type ChatInput,
-  complete,
-  parseChat,
-  providerError,
-  renderChat,
-  renderModels,
-} from '../upstream';
+import { callUpstream, formatOf, operationOf } from '../upstream';
+import { type Outcome, paced, type WireFormat } from '../upstreams/common';
+import { resolveTarget, type Target } from '../upstreams/targets';
 import { isPlainObject, requestMetadata } from '../validate';
 import { findCustomer } from '../views';
-import { PROVIDERS, type ProviderInfo, providerOf } from './catalog';
 import { meterBySlug } from './meters';
 import { assertEntitled } from './requests';
 
@@ -138,46 +133,68 @@ function readMetadata(ctx: Ctx): Record<string, string> {
   return requestMetadata(merged);
 }
 
-function parseTarget(text: string | null): URL {
+/** The provider URL of a gateway call: absolute, or host-first as the rewrite docs write it. */
+function parseTarget(text: string | null, schemeless: boolean): URL {
   if (!text) throw badRequest('Missing target URL: pass the provider URL as ?u=', 'missing_target_url');
+  const scheme = /^https?:\/\//i.test(text);
+  if (!scheme && !schemeless) {
+    throw badRequest(
+      'Invalid target URL: u must be the full provider URL, e.g. https://api.openai.com/v1/chat/completions',
+      'invalid_target_url',
+    );
+  }
   try {
-    const url = new URL(/^https?:\/\//i.test(text) ? text : `https://${text}`);
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('scheme');
-    return url;
+    return new URL(scheme ? text : `https://${text}`);
   } catch {
     throw badRequest('Invalid target URL', 'invalid_target_url');
   }
 }
 
-function chatFormatOf(provider: ProviderInfo): ChatFormat {
-  if (provider.format === 'google' || provider.format === 'elevenlabs') {
+/**
+ * Refuses query parameters Lava does not take. The provider URL's own query (`?alt=sse`) belongs inside
+ * `u`, percent-encoded with the rest of it; a client that appends it after `u` sends it to Lava instead.
+ */
+function checkQuery(ctx: Ctx, allowed: readonly string[]): void {
+  for (const name of new Set(ctx.query.keys())) {
+    if (!allowed.includes(name)) {
+      throw badRequest(
+        `Unknown query parameter ${JSON.stringify(name)}: Lava takes ${allowed.join(', ')}; put the provider URL's own query inside u (encodeURIComponent the whole provider URL)`,
+        'unknown_parameter',
+      );
+    }
+    if (ctx.query.getAll(name).length > 1) {
+      throw badRequest(`Repeated query parameter ${JSON.stringify(name)}`, 'invalid_request');
+    }
+  }
+}
+
+/** The URL as it arrived, with a `key` credential in its query masked. */
+function rawUrlOf(url: URL): string {
+  if (!url.searchParams.has('key')) return url.href;
+  const masked = new URL(url.href);
+  masked.searchParams.set('key', '[redacted]');
+  return masked.href;
+}
+
+async function run(ctx: Ctx, auth: GatewayAuth, target: Target, clientFormat: WireFormat): Promise<Response> {
+  const { provider, endpoint } = target;
+  const operation = operationOf(target);
+  if (!operation) {
     throw new LavaHttpError(
       501,
       'not_emulated',
-      `The emulator's fake upstream for ${provider.label} (${provider.format} API) is not implemented; use an OpenAI-compatible or Anthropic URL`,
+      `The emulator does not emulate ${endpoint.method} ${provider.base}${endpoint.path} (${provider.label}); it is a real endpoint, Lava would forward it`,
     );
   }
-  return provider.format;
-}
-
-interface Call {
-  auth: GatewayAuth;
-  provider: ProviderInfo;
-  /** The format the client speaks (the provider's own for /forward). */
-  clientFormat: ChatFormat;
-  endpoint: string;
-  kind: 'chat' | 'models' | 'unknown';
-  method: string;
-}
-
-async function run(ctx: Ctx, call: Call): Promise<Response> {
-  const { auth, provider } = call;
   const metadata = readMetadata(ctx);
   if (auth.customer && auth.meter) assertEntitled(ctx, auth.customer, auth.meter);
   assertCanPay(ctx.env, auth.payer, auth.customer, auth.providerKey === null);
   const requestId = newId('req_', ctx.env.now());
   ctx.requestId = requestId;
-  const record = (status: 'completed' | 'error', model?: string, responseId?: string, usage = ZERO_USAGE) =>
+  let billed = false;
+  const bill = (outcome: Outcome) => {
+    if (billed) return;
+    billed = true;
     chargeAndRecord(ctx.env, {
       requestId,
       customer: auth.customer,
@@ -185,82 +202,47 @@ async function run(ctx: Ctx, call: Call): Promise<Response> {
       payer: auth.payer,
       provider: provider.id,
       providerKeyType: auth.providerKey ? 'unmanaged' : 'managed',
-      model,
-      endpoint: `${call.method} ${call.endpoint}`,
-      responseId,
-      usage,
+      model: outcome.model,
+      endpoint: `${endpoint.method} ${target.url.origin}${target.url.pathname}`,
+      responseId: outcome.responseId,
+      usage: {
+        ...ZERO_USAGE,
+        input_tokens: outcome.inputTokens ?? 0,
+        output_tokens: outcome.outputTokens ?? 0,
+      },
       metadata,
-      status,
+      status: outcome.status,
+      rawUrl: rawUrlOf(ctx.url),
+      upstreamUrl: target.url.href,
     });
-  const format = call.clientFormat;
-  if (call.kind === 'models' && call.method === 'GET') {
-    record('completed');
-    const models = MODELS.filter(
-      (m) =>
-        m.provider === provider.id ||
-        PROVIDERS.find((p) => p.id === m.provider)?.format === chatFormatOf(provider),
-    );
-    return renderModels(
-      format,
-      models.map((m) => ({ id: m.id, created: m.created, owned_by: m.provider })),
-    );
-  }
-  if (call.kind !== 'chat' || call.method !== 'POST') {
-    record('error');
-    return providerError(format, 404, `Unknown request URL: ${call.method} ${call.endpoint}`);
-  }
-  const input: ChatInput | Response = parseChat(
-    format,
-    await ctx.request.text(),
-    format === chatFormatOf(provider),
+  };
+  const body = endpoint.method === 'GET' ? '' : await ctx.request.text();
+  const response = callUpstream(
+    { target, operation, clientFormat, headers: ctx.request.headers, body, reply: ctx.env.reply },
+    bill,
   );
-  if (input instanceof Response) {
-    record('error');
-    return input;
-  }
-  const completion = complete(ctx.env.reply, provider.id, format, input);
-  return renderChat(format, completion, input, () => {
-    record('completed', input.model, completion.id, {
-      ...ZERO_USAGE,
-      input_tokens: completion.inputTokens,
-      output_tokens: completion.outputTokens,
-    });
-  });
-}
-
-function kindOf(path: string, format: ChatFormat): Call['kind'] {
-  if (format === 'anthropic' ? /\/messages$/.test(path) : /\/chat\/completions$/.test(path)) return 'chat';
-  if (/\/models$/.test(path)) return 'models';
-  return 'unknown';
+  // A provider error (bad body, unknown model) reached the provider: Lava records it, at no cost.
+  if (!billed && response.status >= 400) bill({ status: 'error' });
+  return paced(response, ctx.env.streamDelayMs);
 }
 
 async function forward(ctx: Ctx): Promise<Response> {
   const auth = authenticate(ctx, false);
-  let u = ctx.query.get('u');
-  // Clients that join paths onto `…/forward?u=<base>` (the openai SDK) send `…/forward/chat/completions?u=<base>`:
-  // the extra path belongs after the upstream base.
-  const extra = ctx.params['*'];
-  if (u && extra) u = `${u.replace(/\/+$/, '')}/${extra.replace(/^\/+/, '')}`;
-  const target = parseTarget(u);
-  for (const [name, value] of ctx.query)
-    if (!['u', 'metadata', 'key'].includes(name)) target.searchParams.append(name, value);
-  const provider = providerOf(target);
-  if (!provider)
-    throw badRequest(
-      `Unsupported provider URL: ${target.host} is not a Lava provider`,
-      'unsupported_provider',
+  checkQuery(ctx, ['u', 'metadata', 'key']);
+  const target = resolveTarget(ctx.request.method, parseTarget(ctx.query.get('u'), false));
+  const format = formatOf(target.provider.api);
+  if (!format) {
+    throw new LavaHttpError(
+      501,
+      'not_emulated',
+      `The emulator has no fake upstream for ${target.provider.label}; it is a real provider, Lava would forward it`,
     );
-  const format = chatFormatOf(provider);
-  const path = target.pathname.replace(/\/+$/, '');
-  return run(ctx, {
-    auth,
-    provider,
-    clientFormat: format,
-    endpoint: `${target.origin}${path}`,
-    kind: kindOf(path, format),
-    method: ctx.request.method,
-  });
+  }
+  return run(ctx, auth, target, format);
 }
+
+/** The client's own path suffixes Lava strips from a rewrite target (lava-api.md §6.2). */
+const CLIENT_SUFFIX = { openai: /(?:\/v1)?\/chat\/completions$/, anthropic: /(?:\/v1)?\/messages$/ } as const;
 
 async function rewrite(ctx: Ctx): Promise<Response> {
   const auth = authenticate(ctx, true);
@@ -275,36 +257,48 @@ async function rewrite(ctx: Ctx): Promise<Response> {
     }
     throw badRequest('Invalid format: expected openai, anthropic, google or bedrock', 'invalid_format');
   }
+  checkQuery(ctx, ['metadata']);
+  if (ctx.request.method !== 'POST') {
+    throw badRequest(
+      `The rewrite proxy translates POST requests, not ${ctx.request.method}`,
+      'unsupported_endpoint',
+    );
+  }
   const marker = `/rewrite/${clientFormat}/`;
   const raw = ctx.url.pathname.slice(ctx.url.pathname.indexOf(marker) + marker.length);
-  const target = parseTarget(decodeURIComponent(raw).replace(/^(https?:)\/+/i, '$1//'));
-  const provider = providerOf(target);
-  if (!provider)
-    throw badRequest(
-      `Unsupported provider URL: ${target.host} is not a Lava provider`,
-      'unsupported_provider',
-    );
-  const providerFormat = chatFormatOf(provider);
-  // The client SDK appends its own suffix; Lava strips it and calls the provider's chat endpoint.
-  const suffix = clientFormat === 'openai' ? /(\/v1)?\/chat\/completions\/?$/ : /(\/v1)?\/messages\/?$/;
-  const path = target.pathname.replace(/\/+$/, '');
-  const isModels = /\/models$/.test(path);
-  const endpoint =
-    providerFormat === 'anthropic'
-      ? 'https://api.anthropic.com/v1/messages'
-      : `${provider.base}/chat/completions`;
-  return run(ctx, {
-    auth,
-    provider,
-    clientFormat,
-    endpoint: isModels ? `${target.origin}${path}` : endpoint,
-    kind: isModels ? 'models' : suffix.test(path) || ctx.request.method === 'POST' ? 'chat' : 'unknown',
-    method: ctx.request.method,
-  });
+  let text: string;
+  try {
+    text = decodeURIComponent(raw);
+  } catch {
+    throw badRequest('Invalid target URL: malformed percent-encoding', 'invalid_target_url');
+  }
+  // A URL normaliser may have folded `https://` in the path to `https:/`.
+  const url = parseTarget(text.replace(/^(https?:)\/+/i, '$1//'), true);
+  // The target itself (gateway({ format })), or the target plus the path the client SDK appended.
+  const paths = [url.pathname, url.pathname.replace(CLIENT_SUFFIX[clientFormat], '')];
+  let failure: unknown;
+  for (const path of new Set(paths)) {
+    const candidate = new URL(url.href);
+    candidate.pathname = path;
+    let target: Target;
+    try {
+      target = resolveTarget('POST', candidate);
+    } catch (error) {
+      failure = error;
+      continue;
+    }
+    if (operationOf(target) !== 'chat') {
+      throw badRequest(
+        `Unsupported endpoint: the rewrite proxy translates chat requests; ${candidate.origin}${path} is not a chat endpoint of ${target.provider.label}`,
+        'unsupported_endpoint',
+      );
+    }
+    return run(ctx, auth, target, clientFormat);
+  }
+  throw failure;
 }
 
 export const gatewayRoutes: Route[] = [
   { method: 'ANY', path: 'forward', auth: 'gateway', handler: forward },
-  { method: 'ANY', path: 'forward/*', auth: 'gateway', handler: forward },
   { method: 'ANY', path: 'rewrite/:format/*', auth: 'gateway', handler: rewrite },
 ];
