@@ -10,7 +10,7 @@ export { encodePathParam } from './path';
 export { redact } from './redact';
 export { type HttpMethod, type RequestSpec, request } from './request';
 export { withRequestId } from './requestId';
-export { backoffDelay, MAX_RETRY_AFTER_MS, parseRetryAfter, sleep } from './retry';
+export { backoffDelay, MAX_RETRY_AFTER_MS, parseRetryAfter, RETRY_STATUSES, sleep } from './retry';
 export { Decimal } from './schemas/Decimal';
 export { Deleted } from './schemas/Deleted';
 export { listOf } from './schemas/listOf';

@@ -1,4 +1,14 @@
 export { CreateRequestParams, createRequest } from './createRequest';
+export {
+  createUsageReporter,
+  type ReportError,
+  type UsageEvent,
+  type UsageRefused,
+  type UsageReporter,
+  type UsageReporterOptions,
+  type UsageReporterStats,
+} from './createUsageReporter';
 export { ListRequestsParams, listRequests, RequestList } from './listRequests';
 export { Request } from './Request';
 export { retrieveRequest } from './retrieveRequest';
+export type { StoredUsage, UsageStore } from './UsageStore';
