@@ -17,6 +17,8 @@
 // - `<path>.lock` holds the owner's pid and start time: two processes appending to one log would lose
 //   events at compaction, so a second one is refused while the first lives. A lock left by a killed
 //   process is taken over.
+
+import { Buffer } from 'node:buffer';
 import {
   closeSync,
   fdatasyncSync,
@@ -41,6 +43,14 @@ export interface FileStoreOptions {
    * false, an event survives a killed process but may not survive the machine going down.
    */
   fsync?: boolean;
+}
+
+/** A {@link UsageStore} whose every method is synchronous, so `report()`'s Ok means the event is on disk. */
+export interface FileStore extends UsageStore {
+  load(): StoredUsage[];
+  add(entry: StoredUsage): void;
+  remove(requestIds: readonly string[]): void;
+  close(): void;
 }
 
 /** Writes all of `text` at the end of `fd`; on failure cuts the file back to `size`, so no fragment stays. */
@@ -152,7 +162,7 @@ function lock(lockPath: string, path: string): void {
  * const reporter = createUsageReporter(lava, { store: fileStore('/var/lib/myapp/lava-usage.log') });
  * ```
  */
-export function fileStore(path: string, options: FileStoreOptions = {}): UsageStore {
+export function fileStore(path: string, options: FileStoreOptions = {}): FileStore {
   const durable = options.fsync !== false;
   const lockPath = `${path}.lock`;
   const live = new Set<string>();
@@ -188,7 +198,7 @@ export function fileStore(path: string, options: FileStoreOptions = {}): UsageSt
   };
 
   return {
-    load(): StoredUsage[] {
+    load() {
       if (fd !== undefined) throw new Error(`fileStore(${path}) is already loaded`);
       mkdirSync(dirname(path), { recursive: true });
       lock(lockPath, path);

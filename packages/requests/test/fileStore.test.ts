@@ -36,15 +36,15 @@ describe('fileStore', () => {
     first.add(entry('b', 2));
     first.add(entry('c', 3));
     first.remove(['b']);
-    first.close?.();
+    first.close();
     const second = fileStore(path);
     expect(second.load()).toEqual([entry('a', 1), entry('c', 3)]);
     second.remove(['a', 'c']);
     second.add(entry('a', 4)); // an id queued again after it settled
-    second.close?.();
+    second.close();
     const third = fileStore(path);
     expect(third.load()).toEqual([entry('a', 4)]);
-    third.close?.();
+    third.close();
   });
 
   it('add() has written its line to the file when it returns', () => {
@@ -54,7 +54,7 @@ describe('fileStore', () => {
     expect(lines().map((l) => JSON.parse(l))).toEqual([{ e: entry('a').event, t: entry('a').reportedAt }]);
     store.remove(['a']);
     expect(JSON.parse(lines().at(-1)!)).toEqual({ d: ['a'] });
-    store.close?.();
+    store.close();
   });
 
   it('drops a torn last line (a crash mid-write) and garbage, and appends cleanly after it', () => {
@@ -62,17 +62,17 @@ describe('fileStore', () => {
     const torn = good('torn').slice(0, 40);
     const store0 = fileStore(path);
     store0.load();
-    store0.close?.();
+    store0.close();
     writeFileSync(path, `${good('a')}\nnot json\n{"d":"not a list"}\n[1,2]\n${good('b')}\n${torn}`);
     const store = fileStore(path);
     expect(store.load().map((e) => e.event.request_id)).toEqual(['a', 'b']);
     // The load rewrote the file with the live lines only: no fragment for the next line to join.
     expect(readFileSync(path, 'utf8')).toBe(`${good('a')}\n${good('b')}\n`);
     store.add(entry('c'));
-    store.close?.();
+    store.close();
     const again = fileStore(path);
     expect(again.load().map((e) => e.event.request_id)).toEqual(['a', 'b', 'c']);
-    again.close?.();
+    again.close();
     expect(existsSync(`${path}.tmp`)).toBe(false);
   });
 
@@ -83,18 +83,18 @@ describe('fileStore', () => {
     for (let i = 0; i < 2990; i += 10) store.remove(Array.from({ length: 10 }, (_, k) => `e${i + k}`));
     // 3000 adds + 299 removes written; compaction left far fewer lines than that.
     expect(lines().length).toBeLessThan(1100);
-    store.close?.();
+    store.close();
     const reopened = fileStore(path);
     expect(reopened.load()).toEqual(Array.from({ length: 10 }, (_, k) => entry(`e${2990 + k}`, 2990 + k)));
     expect(lines()).toHaveLength(10);
-    reopened.close?.();
+    reopened.close();
   });
 
   it('one process per file: a second store is refused while the first is open, a dead owner is taken over', () => {
     const first = fileStore(path);
     first.load();
     expect(() => fileStore(path).load()).toThrow(/in use by another fileStore in this process/);
-    first.close?.();
+    first.close();
     expect(existsSync(`${path}.lock`)).toBe(false);
 
     // A live process holds it: refused, naming the pid and the lock file.
@@ -109,7 +109,7 @@ describe('fileStore', () => {
       const store = fileStore(path);
       expect(store.load()).toEqual([]);
       expect(readFileSync(`${path}.lock`, 'utf8')).toMatch(new RegExp(`^${process.pid} `));
-      store.close?.();
+      store.close();
     }
   });
 
@@ -140,6 +140,6 @@ describe('fileStore', () => {
     expect(refused.message).toMatch(/failed to load: Error: .*in use by another fileStore/);
     expect(storeErrors).toHaveLength(1);
     await reporter.close();
-    holder.close?.();
+    holder.close();
   });
 });
