@@ -31,6 +31,8 @@ interface Row {
   eps: number;
   /** µs spent inside report() per event (for createRequest: the whole call) */
   reportUs: number;
+  /** client-process CPU time (user + system) per event, in µs */
+  cpuUs: number;
 }
 
 /**
@@ -75,100 +77,135 @@ function heapPerQueuedEvent(input: ReporterBenchInput, n: number, store: 'memory
   }
 }
 
+type Impls = Record<string, () => Promise<Row>>;
+
+/** Runs every implementation in ROUNDS interleaved rounds (order rotated) and keeps the median of each. */
+async function compareRuns(impls: Impls): Promise<Record<string, Row>> {
+  const names = Object.keys(impls);
+  const rows: Record<string, Row[]> = Object.fromEntries(names.map((n) => [n, []]));
+  for (const name of names) await impls[name]!(); // warm-up
+  for (let round = 0; round < ROUNDS; round++) {
+    for (let i = 0; i < names.length; i++) {
+      const name = names[(i + round) % names.length]!;
+      rows[name]!.push(await impls[name]!());
+    }
+  }
+  const pick = (name: string, key: keyof Row) => median(rows[name]!.map((r) => r[key]));
+  return Object.fromEntries(
+    names.map((n) => [n, { eps: pick(n, 'eps'), reportUs: pick(n, 'reportUs'), cpuUs: pick(n, 'cpuUs') }]),
+  );
+}
+
 export async function benchReporter(
   input: ReporterBenchInput,
 ): Promise<{ lines: string[]; results: unknown }> {
   const { base, core, requests, requestsNode, scaled, fmt } = input;
-  const lava = core.createLava({ secretKey: SECRET_KEY, baseUrl: base });
-  const count = scaled(2000);
   const dir = mkdtempSync(join(tmpdir(), 'lava-bench-store-'));
   let run = 0;
   const onError = (error: { message: string }) => {
     throw new Error(`benchmark sanity check failed: an event failed: ${error.message}`);
   };
 
-  const viaReporter =
-    (options: Parameters<Requests['createUsageReporter']>[1], store?: 'fsync' | 'no fsync') =>
-    async (): Promise<Row> => {
-      const path = join(dir, `usage-${run}.log`);
-      const reporter = requests.createUsageReporter(lava, {
-        ...options,
-        maxQueue: count,
-        onError,
-        store: store && requestsNode?.fileStore(path, { fsync: store === 'fsync' }),
-      });
-      const prefix = `r${run++}_`;
-      let inReport = 0;
+  /** The implementations compared, for `count` events per run against `baseUrl`. */
+  const implsFor = (baseUrl: string, count: number): Impls => {
+    const lava = core.createLava({ secretKey: SECRET_KEY, baseUrl });
+    const timed = async (body: () => Promise<number>): Promise<Row> => {
+      const cpu = process.cpuUsage();
       const start = performance.now();
-      for (let i = 0; i < count; i++) {
-        const t = performance.now();
-        const queued = reporter.report({ ...createRequestParams, request_id: `${prefix}${i}` });
-        inReport += performance.now() - t;
-        if (queued.isErr()) throw new Error(`benchmark sanity check failed: ${queued.error.message}`);
-      }
-      await reporter.close();
+      const inReport = await body();
       const elapsed = performance.now() - start;
-      if (reporter.stats().delivered !== count)
-        throw new Error('benchmark sanity check failed: not all delivered');
-      return { eps: (count / elapsed) * 1000, reportUs: (inReport / count) * 1000 };
+      const { user, system } = process.cpuUsage(cpu);
+      return {
+        eps: (count / elapsed) * 1000,
+        reportUs: ((inReport || elapsed) / count) * 1000,
+        cpuUs: (user + system) / count,
+      };
     };
-
-  const impls: Record<string, () => Promise<Row>> = {
-    'createRequest, sequential (await each)': async () => {
-      const start = performance.now();
-      for (let i = 0; i < count; i++) {
-        const r = await requests.createRequest(lava, { ...createRequestParams, request_id: `s${run}_${i}` });
-        if (r.isErr()) throw new Error(`benchmark sanity check failed: ${r.error.message}`);
-      }
-      run++;
-      const elapsed = performance.now() - start;
-      return { eps: (count / elapsed) * 1000, reportUs: (elapsed / count) * 1000 };
-    },
-    'reporter, memory, concurrency 4 (default)': viaReporter({}),
-    'reporter, memory, concurrency 8': viaReporter({ concurrency: 8 }),
+    const viaReporter =
+      (options: Parameters<Requests['createUsageReporter']>[1], store?: 'fsync' | 'no fsync') => () =>
+        timed(async () => {
+          const reporter = requests.createUsageReporter(lava, {
+            ...options,
+            maxQueue: count,
+            onError,
+            store:
+              store && requestsNode?.fileStore(join(dir, `usage-${run}.log`), { fsync: store === 'fsync' }),
+          });
+          const prefix = `r${run++}_`;
+          let inReport = 0;
+          for (let i = 0; i < count; i++) {
+            const t = performance.now();
+            const queued = reporter.report({ ...createRequestParams, request_id: `${prefix}${i}` });
+            inReport += performance.now() - t;
+            if (queued.isErr()) throw new Error(`benchmark sanity check failed: ${queued.error.message}`);
+          }
+          await reporter.close();
+          if (reporter.stats().delivered !== count)
+            throw new Error('benchmark sanity check failed: not all delivered');
+          return inReport;
+        });
+    const impls: Impls = {
+      'createRequest, sequential (await each)': () =>
+        timed(async () => {
+          const prefix = `s${run++}_`;
+          for (let i = 0; i < count; i++) {
+            const r = await requests.createRequest(lava, {
+              ...createRequestParams,
+              request_id: `${prefix}${i}`,
+            });
+            if (r.isErr()) throw new Error(`benchmark sanity check failed: ${r.error.message}`);
+          }
+          return 0;
+        }),
+      'reporter, memory, concurrency 4 (default)': viaReporter({}),
+      'reporter, memory, concurrency 8': viaReporter({ concurrency: 8 }),
+    };
+    if (requestsNode) {
+      impls['reporter, fileStore (fsync each report)'] = viaReporter({}, 'fsync');
+      impls['reporter, fileStore { fsync: false }'] = viaReporter({}, 'no fsync');
+    }
+    return impls;
   };
-  if (requestsNode) {
-    impls['reporter, fileStore (fsync each report)'] = viaReporter({}, 'fsync');
-    impls['reporter, fileStore { fsync: false }'] = viaReporter({}, 'no fsync');
-  }
 
-  const names = Object.keys(impls);
-  const rows: Record<string, Row[]> = Object.fromEntries(names.map((n) => [n, []]));
+  let fsType = '';
   try {
-    for (const name of names) await impls[name]!(); // warm-up
-    for (let round = 0; round < ROUNDS; round++) {
-      for (let i = 0; i < names.length; i++) {
-        const name = names[(i + round) % names.length]!;
-        rows[name]!.push(await impls[name]!());
-      }
+    fsType = `, filesystem type 0x${statfsSync(tmpdir()).type.toString(16)}`;
+  } catch {}
+  const lines: string[] = [
+    `Usage reporting (delivery included: from the first report() to the end of close(); fileStore in ${tmpdir()}${fsType}):`,
+    '',
+  ];
+  const results: Record<string, unknown> = {};
+  try {
+    for (const [label, baseUrl, count] of [
+      ['loopback', base, scaled(2000)],
+      ['server answering 20 ms later', base.replace(/\/v1\/$/, '/rtt20/v1/'), scaled(200)],
+    ] as const) {
+      const stats = await compareRuns(implsFor(baseUrl, count));
+      results[label] = stats;
+      const names = Object.keys(stats);
+      const sequential = stats[names[0]!]!.eps;
+      lines.push(
+        `| usage events, ${label}, ${fmt(count)} per run | events/s | µs in report() per event | client CPU µs/event | vs sequential createRequest |`,
+        '|---|--:|--:|--:|--:|',
+        ...names.map((name) => {
+          const { eps, reportUs, cpuUs } = stats[name]!;
+          const inReport = name.startsWith('createRequest')
+            ? `(${fmt(reportUs)} per call)`
+            : fmt(reportUs, 1);
+          return `| ${name} | ${fmt(eps)} | ${inReport} | ${fmt(cpuUs)} | ${name === names[0] ? '—' : `${(eps / sequential).toFixed(2)}×`} |`;
+        }),
+        '',
+      );
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
-  }
-  const results: Record<string, unknown> = {};
-  const sequential = median(rows[names[0]!]!.map((r) => r.eps));
-  let fsType = '';
-  try {
-    fsType = `, type 0x${statfsSync(tmpdir()).type.toString(16)}`;
-  } catch {}
-  const lines = [
-    `| usage events, ${fmt(count)} per run (delivery included; fileStore in ${tmpdir()}${fsType}) | events/s | µs in report() per event | vs sequential createRequest |`,
-    '|---|--:|--:|--:|',
-  ];
-  for (const name of names) {
-    const eps = median(rows[name]!.map((r) => r.eps));
-    const reportUs = median(rows[name]!.map((r) => r.reportUs));
-    results[name] = { eps, reportUs };
-    lines.push(
-      `| ${name} | ${fmt(eps)} | ${name.startsWith('createRequest') ? `(${fmt(reportUs)} per call)` : fmt(reportUs, 1)} | ${name === names[0] ? '—' : `${(eps / sequential).toFixed(2)}×`} |`,
-    );
   }
 
   const heapN = 10_000;
   const memory = heapPerQueuedEvent(input, heapN, 'memory');
   const file = requestsNode ? heapPerQueuedEvent(input, heapN, 'fileStore') : undefined;
   lines.push(
-    '',
     `| memory per queued event (${fmt(heapN)} queued, fresh process, after GC) | bytes |`,
     '|---|--:|',
     `| reporter, memory | ${fmt(memory)} |`,

@@ -46,6 +46,7 @@ describe('usage reporter against faults (emulator behind a loopback proxy)', () 
       onError: (error, event) => failures.push([error, event.request_id]),
     });
     const started = performance.now();
+    const cpu = process.cpuUsage();
     const ids: string[] = [];
     let expectedTokens = 0;
     for (let i = 0; i < EVENTS; i++) {
@@ -64,6 +65,7 @@ describe('usage reporter against faults (emulator behind a loopback proxy)', () 
     }
     await reporter.close();
     const seconds = (performance.now() - started) / 1000;
+    const { user, system } = process.cpuUsage(cpu);
     await proxy.stop();
 
     expect(failures).toEqual([]);
@@ -91,7 +93,7 @@ describe('usage reporter against faults (emulator behind a loopback proxy)', () 
         .join(
           ', ',
         )}); ${applied} applied by the emulator with the answer lost; ${repeated} events sent more than once; ` +
-        `emulator: ${seen.totals.total_requests} records, charge $${seen.totals.total_charge}, as expected; ${seconds.toFixed(1)} s (seed ${SEED})`,
+        `emulator: ${seen.totals.total_requests} records, charge $${seen.totals.total_charge}, as expected; ${seconds.toFixed(1)} s, ${((user + system) / 1e6).toFixed(1)} s of CPU for reporter, proxy and emulator together (seed ${SEED})`,
     );
   }, 120_000);
 });
