@@ -177,7 +177,9 @@ export function createUsageReporter(lava: LavaClient, options: UsageReporterOpti
     ? (lavaError('config', `Invalid usage reporter options: ${problem}`) as ConfigError)
     : undefined;
   // The reporter owns retries: one attempt per call, so it can wait past the transport's caps and
-  // keep the event's request_id on every attempt.
+  // keep the event's request_id on every attempt. No fixed Idempotency-Key is sent (the transport makes a
+  // fresh one per call): request_id is the documented key of this endpoint, while the header's retention
+  // and conflict rules are not documented (lava-api.md §3.4), e.g. whether a stored 429 would be replayed.
   const callOptions = { maxRetries: 0, ...(timeoutMs !== undefined && { timeoutMs }), headers };
 
   const items = new Map<string, Item>(); // every event not yet settled, by request_id
