@@ -99,6 +99,15 @@ interface Item extends StoredUsage {
 type Timer = ReturnType<typeof setTimeout> & { ref?(): void; unref?(): void };
 
 /**
+ * Lets a timer keep the process alive, or not: Node, Bun and Deno 2 timers have `ref`/`unref`; browsers
+ * and workers have no process to keep (their timers are numbers).
+ */
+function setHeld(timer: Timer, held: boolean): void {
+  if (held) timer.ref?.();
+  else timer.unref?.();
+}
+
+/**
  * Which failures are worth another attempt. A 2xx without a record (`invalid_response`: a proxy's HTML
  * page, a cut body) proves nothing was recorded, and a retry is safe, so it is retried too.
  */
@@ -205,7 +214,7 @@ export function createUsageReporter(lava: LavaClient, options: UsageReporterOpti
 
   // Backoff timers keep a Node process alive only while someone waits on flush(): an idle reporter
   // must not hold a process open, and a flush must not be cut short by the process exiting.
-  const hold = (timer: Timer) => (waiters.length > 0 ? timer.ref?.() : timer.unref?.());
+  const hold = (timer: Timer) => setHeld(timer, waiters.length > 0);
 
   const schedule = () => {
     if (scheduled) return;
@@ -293,7 +302,7 @@ export function createUsageReporter(lava: LavaClient, options: UsageReporterOpti
       if (item.seq <= waiter.seq && --waiter.left === 0) {
         waiters.splice(i, 1);
         waiter.resolve();
-        if (waiters.length === 0) for (const timer of timers) timer.unref?.();
+        if (waiters.length === 0) for (const timer of timers) setHeld(timer, false);
       }
     }
   }
@@ -357,7 +366,7 @@ export function createUsageReporter(lava: LavaClient, options: UsageReporterOpti
     if (left === 0) return Promise.resolve();
     return new Promise<void>((resolve) => {
       waiters.push({ seq: upTo, left, resolve });
-      for (const timer of timers) timer.ref?.();
+      for (const timer of timers) setHeld(timer, true);
     });
   }
 
