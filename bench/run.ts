@@ -10,6 +10,7 @@ import os from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Lava } from '@lavapayments/nodejs';
 import { createRequestParams, SECRET_KEY } from './fixtures';
+import { benchReporter } from './reporter';
 
 type Core = typeof import('@lava-sdk/core');
 type Customers = typeof import('@lava-sdk/customers');
@@ -22,12 +23,12 @@ const scaled = (n: number) => Math.max(20, Math.round(n * SCALE));
 const ROUNDS = 3;
 const CONCURRENCY = 8;
 
-const dist = (name: string) => `${root}packages/${name}/dist/index.js`;
+const dist = (name: string, entry = 'index') => `${root}packages/${name}/dist/${entry}.js`;
 const officialEsm = `${root}node_modules/@lavapayments/nodejs/dist/index.mjs`;
 
-async function loadBuilt<T>(name: string): Promise<T | undefined> {
-  if (!existsSync(dist(name))) return undefined;
-  return (await import(pathToFileURL(dist(name)).href)) as T;
+async function loadBuilt<T>(name: string, entry?: string): Promise<T | undefined> {
+  if (!existsSync(dist(name, entry))) return undefined;
+  return (await import(pathToFileURL(dist(name, entry)).href)) as T;
 }
 
 // ---------------------------------------------------------------- measurement
@@ -306,6 +307,16 @@ async function main(): Promise<void> {
       }
     }
     results.rest = rest;
+
+    // ---- usage reporting: createUsageReporter against sequential createRequest
+    if (requests) {
+      lines.push('');
+      const requestsNode = await loadBuilt<typeof import('@lava-sdk/requests/node')>('requests', 'node');
+      const reporter = await benchReporter({ base, core, requests, requestsNode, dist, scaled, fmt });
+      lines.push(...reporter.lines);
+      results.reporter = reporter.results;
+      console.error('measured usage reporter');
+    }
 
     // ---- gatewayStream: time to first event
     lines.push('');

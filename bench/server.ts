@@ -7,6 +7,7 @@
 //   /v1/requests               POST  a request record (201)
 //   /v1/forward?u=…            POST  a server-sent event stream (first event written with the headers)
 //   /gen/v1/customers          GET   pages generated on the fly over 100 000 customers (cursor = offset)
+//   /rtt20/v1/…                 any   the same answers, 20 ms later (a round trip to a distant API)
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { customer, customerPage, requestRecord, sseEvents } from './fixtures';
 
@@ -69,7 +70,11 @@ const server = createServer((req, res) => {
   req.on('data', (chunk: string) => {
     body += chunk;
   });
-  req.on('end', () => handle(req, res, body));
+  req.on('end', () => {
+    if (!req.url?.startsWith('/rtt20/')) return handle(req, res, body);
+    req.url = req.url.slice('/rtt20'.length);
+    setTimeout(() => handle(req, res, body), 20);
+  });
 });
 server.keepAliveTimeout = 60_000;
 server.listen(0, '127.0.0.1', () => {

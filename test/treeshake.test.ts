@@ -85,6 +85,23 @@ describe('tree-shaking', () => {
     }
   });
 
+  it('createRequest and the other functions of requests carry none of the usage reporter', async () => {
+    const { code, used } = await bundle(
+      `import { createRequest, listRequests, retrieveRequest } from '@lava-sdk/requests';\nglobalThis.keep = [createRequest, listRequests, retrieveRequest];\n`,
+    );
+    expect(code).toMatch(/function createRequest\b/);
+    expect(used).not.toContain('packages/requests/src/createUsageReporter.ts');
+    expect(code).not.toContain('usage queue is full');
+  });
+
+  it('the usage reporter carries no Node built-in, no fileStore and not the Request record schema', async () => {
+    const { code, used } = await bundle(importOnly('@lava-sdk/requests', 'createUsageReporter'));
+    expect(code).toMatch(/function createUsageReporter\b/);
+    expect(used).not.toContain('packages/requests/src/fileStore.ts');
+    expect(used).not.toContain('packages/requests/src/Request.ts');
+    expect(code).not.toMatch(/node:|fdatasync|Buffer\b/);
+  });
+
   // Every exported function of every browser-capable package: importing it alone puts no byte of a
   // module of its own package into the bundle unless that module is among its own imports.
   const packagesDir = `${root}packages/`;

@@ -12,7 +12,7 @@ export { type RawRequestSpec, rawRequest } from './rawRequest';
 export { redact } from './redact';
 export { type HttpMethod, type RequestSpec, request } from './request';
 export { withRequestId } from './requestId';
-export { backoffDelay, MAX_RETRY_AFTER_MS, parseRetryAfter, sleep } from './retry';
+export { backoffDelay, MAX_RETRY_AFTER_MS, parseRetryAfter, RETRY_STATUSES, sleep } from './retry';
 export { Decimal } from './schemas/Decimal';
 export { Deleted } from './schemas/Deleted';
 export { listOf } from './schemas/listOf';

@@ -271,6 +271,7 @@ export const OPERATIONS = [
   { name: 'listPaymentMethods', package: '@lava-sdk/payment-methods', wire: 'GET /payment_methods' },
   { name: 'gatewayStream', package: '@lava-sdk/gateway' },
   { name: 'gatewayFetch', package: '@lava-sdk/gateway' },
+  { name: 'createUsageReporter', package: '@lava-sdk/requests' },
   { name: 'lavaErrorOf', package: '@lava-sdk/gateway' },
   { name: 'forwardUrl', package: '@lava-sdk/gateway' },
   { name: 'rewriteUrl', package: '@lava-sdk/gateway' },

@@ -1,4 +1,13 @@
 export { CreateRequestParams, createRequest } from './createRequest';
+export {
+  createUsageReporter,
+  type ReportError,
+  type UsageEvent,
+  type UsageRefused,
+  type UsageReporter,
+  type UsageReporterOptions,
+  type UsageReporterStats,
+} from './createUsageReporter';
 export { ListRequestsParams, listRequests, RequestList } from './listRequests';
 export {
   type ChargeBreakdown,
@@ -9,3 +18,4 @@ export {
   type RequestStatus,
 } from './Request';
 export { retrieveRequest } from './retrieveRequest';
+export type { StoredUsage, UsageStore } from './UsageStore';

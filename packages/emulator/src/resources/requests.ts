@@ -42,6 +42,9 @@ async function createRequest(ctx: Ctx): Promise<Response> {
   };
   const model = optionalString(body, 'model');
   const provider = optionalString(body, 'provider') ?? 'custom';
+  // Idempotent on request_id ("Request created or retrieved", lava-api.md §2.3, §3.4): a repeated id
+  // answers the first record as it stands, whatever this body says, and charges nothing more; the body is
+  // still checked first. No await from here to chargeAndRecord, so concurrent repeats cannot both create.
   const existing = ctx.state.requests.get(requestId);
   if (existing) return json(existing.body);
   const customer = findCustomer(ctx.env, customerId);

@@ -1,0 +1,48 @@
+import type { CreateRequestParams } from './createRequest';
+
+/** One queued usage event, as a {@link UsageStore} keeps it. */
+export interface StoredUsage {
+  /** The event's `createRequest` params, validated, `request_id` included. */
+  readonly event: CreateRequestParams;
+  /** When it was first reported, in ms since the epoch: `maxAgeMs` counts from here, across restarts. */
+  readonly reportedAt: number;
+}
+
+/**
+ * Where a usage reporter keeps the events it has not delivered yet, so that a restarted process delivers
+ * what the last one left. Without a store, events live in memory only. `fileStore(path)` from
+ * `@lava-sdk/requests/node` is the Node implementation; anything with these four methods plugs in.
+ *
+ * - `load()` is called once, when the reporter is created: it returns what a previous process left.
+ * - `add(entry)` is called by `report()`. A store whose `add` is synchronous makes `report()` durable:
+ *   `Ok` means the store has the event. An asynchronous `add` (Redis, Workers KV) lets `report()` return
+ *   at once; the event is sent only after `add` resolves, and `flush()` waits for both.
+ * - `remove(requestIds)` is called once events are delivered or have finally failed. A remove that is lost
+ *   (a crash just after delivery) only means the event is sent again by the next process, which Lava
+ *   answers with the existing record: idempotent on `request_id`, never billed twice.
+ * - `close()`, if present, is called by the reporter's `close()`.
+ *
+ * A method that throws (or rejects) reaches the reporter's `onStoreError`; an `add` that throws makes
+ * `report()` return an `Err` of kind `store`, with nothing queued.
+ *
+ * @example
+ * ```ts
+ * // A store over Redis (ioredis): one hash field per event.
+ * const redisStore = (redis: Redis, key = 'lava:usage'): UsageStore => ({
+ *   load: async () => Object.values(await redis.hgetall(key)).map((json) => JSON.parse(json)),
+ *   add: async (entry) => void (await redis.hset(key, entry.event.request_id, JSON.stringify(entry))),
+ *   remove: async (ids) => void (ids.length && (await redis.hdel(key, ...ids))),
+ * });
+ * const reporter = createUsageReporter(lava, { store: redisStore(redis) });
+ * ```
+ */
+export interface UsageStore {
+  /** What a previous process left undelivered. */
+  load(): readonly StoredUsage[] | Promise<readonly StoredUsage[]>;
+  /** Keeps one event until it is removed. */
+  add(entry: StoredUsage): void | Promise<void>;
+  /** Forgets events that were delivered or finally failed. */
+  remove(requestIds: readonly string[]): void | Promise<void>;
+  /** Releases what the store holds open (a file, a lock). */
+  close?(): void | Promise<void>;
+}
