@@ -1,3 +1,4 @@
+export { CHECKOUT_SESSION_TTL_MS, type CheckoutContact } from './completeCheckout';
 export type { ReplyFunction } from './context';
 export { signWebhookBody } from './deliver';
 export { createEmulator, type Emulator, type EmulatorOptions } from './emulator';

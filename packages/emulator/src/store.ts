@@ -105,6 +105,8 @@ export interface RequestRecord {
   total_tokens: number;
   cost: bigint;
   charge: bigint;
+  /** The URL a gateway call arrived with, exactly as sent (`/v1/forward?u=…`); null for REST-reported usage. */
+  raw_url?: string | null;
 }
 
 export interface WebhookRecord {
@@ -154,6 +156,8 @@ export interface SpendKeyRecord {
 export interface CheckoutSessionRecord {
   checkout_session_id: string;
   checkout_session_token: string;
+  /** The `css_test_…` secret inside the token: the hosted page lives at `embed/checkout/{secret}`. */
+  secret: string;
   checkout_mode: 'subscription' | 'credit_bundle';
   origin_url: string;
   customer_id?: string;
