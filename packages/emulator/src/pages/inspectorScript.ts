@@ -38,12 +38,23 @@ export const INSPECTOR_JS = `(() => {
   const sub = (...children) => h('span', { class: 'sub' }, ...children);
   const badge = (text, tone) => h('span', { class: 'badge' + (tone ? ' ' + tone : '') }, text);
 
-  function table(columns, rows, empty) {
+  // Tables show their newest rows; "Show all" keeps a table open across re-renders.
+  const ROWS = 10;
+  const expanded = new Set();
+  function table(columns, rows, empty, key) {
     if (rows.length === 0) return h('p', { class: 'empty' }, empty);
+    const all = expanded.has(key);
+    const shown = all ? rows : rows.slice(0, ROWS);
+    const toggle = rows.length > ROWS
+      ? h('div', { class: 'more' }, h('button', { type: 'button', onclick: () => {
+          if (all) expanded.delete(key); else expanded.add(key);
+          render(current);
+        } }, all ? 'Show the newest ' + ROWS : 'Show all ' + count(rows.length)))
+      : null;
     return h('div', { class: 'scroll' }, h('table', null,
       h('thead', null, h('tr', null, columns.map((c) => h('th', { class: c.num ? 'num' : null, scope: 'col' }, c.label)))),
-      h('tbody', null, rows.map((row) => h('tr', { 'data-id': row.id }, columns.map((c) =>
-        h('td', { class: c.num ? 'num' : c.wide ? 'wide' : null }, c.cell(row))))))));
+      h('tbody', null, shown.map((row) => h('tr', { 'data-id': row.id }, columns.map((c) =>
+        h('td', { class: c.num ? 'num' : c.wide ? 'wide' : c.nowrap ? 'nowrap' : null }, c.cell(row))))))), toggle);
   }
 
   function panel(id, title, total, content) {
@@ -68,45 +79,45 @@ export const INSPECTOR_JS = `(() => {
     return panel('customers', 'Customers', state.customers.length, table([
       { label: 'Customer', cell: (c) => [c.name || '—', sub(mono(c.customer_id)), c.reference_id ? sub('ref ', mono(c.reference_id)) : null] },
       { label: 'Contact', cell: (c) => [c.email || '—', sub(c.phone || '')] },
-      { label: 'Plan', cell: (c) => (c.plan ? [c.plan.name, sub('renews ' + when(c.plan.cycle_end_at))] : badge('no plan')) },
+      { label: 'Plan', cell: (c) => (c.plan ? [c.plan.name, sub('renews ' + when(c.plan.cycle_end_at).slice(0, 10))] : badge('no plan')) },
       { label: 'Credit remaining', num: true, cell: (c) => (c.credit ? [usd(c.credit.total), sub('cycle ' + usd(c.credit.cycle) + ' · bundles ' + usd(c.credit.bundle))] : '—') },
       { label: 'Metadata', wide: true, cell: (c) => (c.metadata ? mono(JSON.stringify(c.metadata)) : '—') },
-      { label: 'Created', cell: (c) => when(c.created_at) },
-    ], state.customers.map((c) => ({ ...c, id: c.customer_id })), 'No customers yet: create one with createCustomer() or through a checkout.'));
+      { label: 'Created', nowrap: true, cell: (c) => when(c.created_at) },
+    ], state.customers.map((c) => ({ ...c, id: c.customer_id })), 'No customers yet: create one with createCustomer() or through a checkout.', 'customers'));
   }
 
   function requests(state) {
     return panel('requests', 'Request log', state.totals.requests, table([
-      { label: 'Time', cell: (r) => when(r.created_at) },
+      { label: 'Time', nowrap: true, cell: (r) => when(r.created_at) },
       { label: 'Request', cell: (r) => [mono(r.request_id), sub(r.status)] },
       { label: 'Customer', cell: (r) => (r.customer_id ? mono(r.customer_id) : badge('merchant')) },
-      { label: 'Endpoint', wide: true, cell: (r) => [r.endpoint, r.raw_url ? sub('arrived as ', mono(r.raw_url)) : null] },
-      { label: 'Model', cell: (r) => [r.model || '—', sub(r.provider)] },
-      { label: 'Meter', cell: (r) => (r.meter_slug ? mono(r.meter_slug) : '—') },
+      { label: 'Endpoint', wide: true, cell: (r) => [mono(r.endpoint),
+        sub([r.model, r.provider, r.meter_slug ? 'meter ' + r.meter_slug : null].filter(Boolean).join(' · ')),
+        r.raw_url ? sub('arrived as ', mono(r.raw_url)) : null] },
       { label: 'Tokens', num: true, cell: (r) => count(r.tokens) },
       { label: 'Cost', num: true, cell: (r) => usd(r.cost) },
       { label: 'Charge', num: true, cell: (r) => usd(r.charge) },
-    ], state.requests.map((r) => ({ ...r, id: r.request_id })), 'No requests yet: gateway calls and createRequest() show up here.'));
+    ], state.requests.map((r) => ({ ...r, id: r.request_id })), 'No requests yet: gateway calls and createRequest() show up here.', 'requests'));
   }
 
   function chart(state) {
     const metrics = { charge: 'Charge ($)', tokens: 'Tokens', requests: 'Requests' };
     const value = (d) => Number(d[chartMetric]);
     const max = Math.max(0, ...state.usage.map(value));
-    const width = 40;
+    const width = 80;
     const height = 120;
     const svg = s('svg', { viewBox: '0 0 ' + state.usage.length * width + ' 150', role: 'img',
       'aria-label': metrics[chartMetric] + ' by day' },
       state.usage.map((d, i) => {
         const v = value(d);
         const bar = max > 0 ? Math.max(v > 0 ? 2 : 0, (v / max) * (height - 14)) : 0;
-        const x = i * width + 6;
+        const x = i * width + 12;
         return s('g', null,
           s('title', null, d.date + ': ' + count(d.requests) + ' requests, ' + count(d.tokens) + ' tokens, cost $' + d.cost + ', charge $' + d.charge),
-          s('rect', { class: v > 0 ? 'bar' : 'bar zero', x, y: height - Math.max(bar, 1), width: width - 12, height: Math.max(bar, 1), rx: 2 }),
-          v > 0 ? s('text', { x: x + (width - 12) / 2, y: height - bar - 3, 'text-anchor': 'middle' },
+          s('rect', { class: v > 0 ? 'bar' : 'bar zero', x, y: height - Math.max(bar, 1), width: width - 24, height: Math.max(bar, 1), rx: 3 }),
+          v > 0 ? s('text', { x: x + (width - 24) / 2, y: height - bar - 4, 'text-anchor': 'middle' },
             chartMetric === 'charge' ? '$' + d.charge : count(v)) : null,
-          i % 2 === state.usage.length % 2 ? null : s('text', { x: x + (width - 12) / 2, y: 140, 'text-anchor': 'middle' }, d.date.slice(5)));
+          s('text', { x: x + (width - 24) / 2, y: 140, 'text-anchor': 'middle' }, d.date.slice(5)));
       }));
     const buttons = Object.entries(metrics).map(([key, label]) =>
       h('button', { type: 'button', 'aria-pressed': String(key === chartMetric), class: key === chartMetric ? 'primary' : null,
@@ -125,7 +136,7 @@ export const INSPECTOR_JS = `(() => {
       { label: 'Origin', wide: true, cell: (c) => mono(c.origin_url) },
       { label: 'Status', cell: (c) => [badge(c.status, tone[c.status]), sub(c.status === 'open' ? 'expires ' + when(c.expires_at) : c.completed_at ? when(c.completed_at) : '')] },
       { label: 'Hosted page', cell: (c) => (c.hosted_page ? h('a', { href: c.hosted_page, target: '_blank', rel: 'noopener' }, 'Open checkout') : '—') },
-    ], state.checkout_sessions.map((c) => ({ ...c, id: c.checkout_session_id })), 'No checkout sessions: createCheckoutSession() makes one.'));
+    ], state.checkout_sessions.map((c) => ({ ...c, id: c.checkout_session_id })), 'No checkout sessions: createCheckoutSession() makes one.', 'checkouts'));
   }
 
   function payload(d) {
@@ -141,14 +152,14 @@ export const INSPECTOR_JS = `(() => {
     const statusTone = { delivered: 'ok', failed: 'bad', pending: 'warn' };
     const signatureTone = { valid: 'ok', invalid: 'bad', pending: 'warn', unknown: null };
     return panel('deliveries', 'Webhook deliveries', state.totals.deliveries, table([
-      { label: 'Time', cell: (d) => when(d.created_at) },
+      { label: 'Time', nowrap: true, cell: (d) => when(d.created_at) },
       { label: 'Event', cell: (d) => mono(d.event) },
       { label: 'Receiver', wide: true, cell: (d) => mono(d.url) },
       { label: 'Status', cell: (d) => [badge(d.status + (d.response_status ? ' ' + d.response_status : ''), statusTone[d.status]), d.error ? sub(d.error) : null] },
       { label: 'Signature', cell: (d) => [badge(d.signature_status, signatureTone[d.signature_status]), d.signature ? sub(mono(d.signature.slice(0, 16) + '…')) : null] },
       { label: 'Payload', wide: true, cell: payload },
     ], state.deliveries.map((d) => ({ ...d, id: d.delivery_id })),
-      state.webhooks.length ? 'No deliveries yet.' : 'No webhooks registered: createWebhook() adds a receiver.'));
+      state.webhooks.length ? 'No deliveries yet.' : 'No webhooks registered: createWebhook() adds a receiver.', 'deliveries'));
   }
 
   function plans(state) {
@@ -159,7 +170,7 @@ export const INSPECTOR_JS = `(() => {
       { label: 'Meters', cell: (p) => (p.meters.length ? p.meters.join(', ') : 'all') },
       { label: 'Credit bundles', cell: (p) => (p.credit_bundles.length
         ? p.credit_bundles.map((b) => h('div', null, b.name + ': ' + usd(b.credit_amount) + ' for ' + usd(b.cost))) : '—') },
-    ], state.plans.map((p) => ({ ...p, id: p.plan_id })), 'No plans yet: createPlan() makes one.'));
+    ], state.plans.map((p) => ({ ...p, id: p.plan_id })), 'No plans yet: createPlan() makes one.', 'plans'));
   }
 
   const UNIT = { tokens_1m: '1M tokens', characters_1m: '1M characters', minutes: 'minute', requests: 'request' };
@@ -170,12 +181,12 @@ export const INSPECTOR_JS = `(() => {
       { label: 'Pricing', cell: (m) => m.rate_type + ' · ' + m.tier_type },
       { label: 'Tiers', cell: (m) => m.tiers.map((t) => h('div', null, 'from ' + count(t.start) + ' ' + START[m.tier_type] + ': ' +
         (m.rate_type === 'percentage' ? 'cost + ' + t.rate + '%' : '$' + t.rate + ' per ' + UNIT[m.tier_type]))) },
-    ], state.meters.map((m) => ({ ...m, id: m.meter_id })), 'No meters yet: createMeter() makes one.'));
+    ], state.meters.map((m) => ({ ...m, id: m.meter_id })), 'No meters yet: createMeter() makes one.', 'meters'));
   }
 
   function render(state) {
     current = state;
-    app.replaceChildren(stats(state), customers(state), requests(state), chart(state), checkouts(state),
+    app.replaceChildren(stats(state), customers(state), chart(state), requests(state), checkouts(state),
       deliveries(state), h('div', { class: 'grid2' }, plans(state), meters(state)));
   }
 

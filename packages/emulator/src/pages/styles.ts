@@ -56,7 +56,7 @@ label input { display: block; width: 100%; margin-top: 3px; padding: 8px 10px; f
 /* Inspector */
 body.inspector { background: var(--bg); }
 .top { display: flex; flex-wrap: wrap; gap: 12px; justify-content: space-between; align-items: center;
-  padding: 14px 24px; background: var(--card); border-bottom: 1px solid var(--line); position: sticky; top: 0; z-index: 1; }
+  padding: 14px 24px; background: var(--card); border-bottom: 1px solid var(--line); }
 .top h1 { margin: 0; font-size: 18px; }
 .top h1 span { color: var(--accent); }
 .top p { margin: 2px 0 0; }
@@ -69,21 +69,27 @@ body.inspector { background: var(--bg); }
 .stat { background: var(--card); border: 1px solid var(--line); border-radius: 10px; padding: 12px 14px; }
 .stat .label { color: var(--muted); font-size: 12px; text-transform: uppercase; letter-spacing: .04em; }
 .stat .value { font-size: 22px; font-weight: 700; margin-top: 2px; }
+.stat .muted { font-size: 12px; overflow-wrap: anywhere; }
 .panel { background: var(--card); border: 1px solid var(--line); border-radius: 10px; overflow: hidden; }
 .panel > h2 { margin: 0; padding: 12px 16px; font-size: 15px; border-bottom: 1px solid var(--line);
   display: flex; gap: 8px; align-items: center; }
 .panel .empty { padding: 14px 16px; margin: 0; color: var(--muted); }
 .scroll { overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; }
-th, td { text-align: left; padding: 8px 16px; border-bottom: 1px solid var(--line); vertical-align: top; }
+th, td { text-align: left; padding: 8px 12px; border-bottom: 1px solid var(--line); vertical-align: top; }
 th { font-size: 12px; color: var(--muted); font-weight: 600; background: #fafbfc; white-space: nowrap; }
 tr:last-child td { border-bottom: 0; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td .sub { display: block; color: var(--muted); font-size: 12px; overflow-wrap: anywhere; }
-td.wide { max-width: 420px; overflow-wrap: anywhere; }
+td .mono, td.nowrap { white-space: nowrap; }
+td .mono { font-size: 12px; }
+.more { padding: 8px 16px; border-top: 1px solid var(--line); }
+.more button { padding: 5px 12px; font-size: 13px; }
+td.wide { min-width: 260px; max-width: 460px; overflow-wrap: anywhere; }
+td.wide .mono { white-space: normal; }
 .grid2 { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 18px; }
 .chart { padding: 12px 16px 8px; }
-.chart svg { width: 100%; height: 150px; display: block; }
+.chart svg { width: 100%; height: auto; max-height: 200px; display: block; }
 .chart .bar { fill: var(--accent); }
 .chart .bar.zero { fill: var(--line); }
 .chart text { font-size: 10px; fill: var(--muted); font-family: inherit; }
