@@ -45,7 +45,7 @@ startEmulator({ port, host: values.host ?? '127.0.0.1', seed }).then(
   LAVA_SECRET_KEY=${running.emulator.seed.secretKey}
 
 Forward proxy: ${running.baseUrl}forward?u=https://api.openai.com/v1
-Hosted checkout: checkout_session_token from createCheckoutSession() opens ${running.url}/embed/checkout/…
+Hosted checkout: ${running.url}/embed/checkout/{secret}, opened by @lavapayments/checkout from a session token
 Press Ctrl+C to stop.`);
     const stop = () => {
       running.stop().finally(() => process.exit(0));
