@@ -11,6 +11,13 @@ import { activeSubscription, addInterval } from './views';
 /**
  * How long a checkout session can be completed after it was created. Lava does not document it; 24 hours is
  * what hosted checkouts commonly allow (Stripe's default), and what the emulator enforces.
+ *
+ * @example
+ * ```ts
+ * let offset = 0;
+ * const emulator = createEmulator({ now: () => new Date(Date.now() + offset) });
+ * offset = CHECKOUT_SESSION_TTL_MS; // every open session has now expired
+ * ```
  */
 export const CHECKOUT_SESSION_TTL_MS = 24 * 60 * 60 * 1000;
 

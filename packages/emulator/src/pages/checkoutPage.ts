@@ -107,7 +107,7 @@ export function checkoutPage(env: Env, secret: string): Response {
   <h1 id="title">${title}</h1>
   <section class="summary" aria-label="Order summary"><dl>${rows}</dl>
     <p class="total"><span>Due today</span><strong>${money(due)}</strong></p></section>
-  <form id="pay-form" novalidate>
+  <form id="pay-form" method="post" action="${config.completeUrl}" novalidate>
     ${customer ? payer(customer) : contactFields()}
     <fieldset><legend>Card</legend>
       <label>Card number<input name="card_number" inputmode="numeric" autocomplete="cc-number" required value="${TEST_DETAILS.card_number}"></label>
