@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 // Alias every workspace package to its sources, so `pnpm test` works on a fresh clone before any build.
 const packagesDir = fileURLToPath(new URL('./packages/', import.meta.url));
@@ -26,6 +26,8 @@ export default defineConfig({
         test: {
           name: 'sdk',
           include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
+          // Real-browser tests have their own run: `pnpm test:browser` (vitest.browser.config.ts).
+          exclude: [...configDefaults.exclude, 'packages/*/test/browser/**'],
         },
       },
       {

@@ -30,7 +30,7 @@ try {
 }
 
 if (values.help) {
-  console.log(`lava-emulator: a local, in-memory Lava API
+  console.log(`lava-emulator: a local, in-memory Lava API, with an inspector page at / and the hosted checkout
 
 Options:
   -p, --port <n>             port (default 4010; 0 picks a free one; env LAVA_EMULATOR_PORT)
@@ -67,10 +67,13 @@ startEmulator({ port, host: values.host ?? '127.0.0.1', seed, cors }).then(
   (running) => {
     console.log(`Lava emulator listening on ${running.url}
 
+  Inspector: ${running.url}/
+
   LAVA_BASE_URL=${running.baseUrl}
   LAVA_SECRET_KEY=${running.emulator.seed.secretKey}
 
 Forward proxy: ${running.baseUrl}forward?u=https://api.openai.com/v1
+Hosted checkout: ${running.url}/embed/checkout/{secret}, opened by @lavapayments/checkout from a session token
 Press Ctrl+C to stop.`);
     let stopping = false;
     const stop = () => {

@@ -1,13 +1,12 @@
 // createEmulator: the in-memory, stateful Lava API as a web-standard `(Request) => Promise<Response>` handler.
 // No node:* imports here, so it runs unchanged in workers, Deno, Bun and msw.
+import { type CheckoutContact, completeCheckoutSession } from './completeCheckout';
 import type { Env, ReplyFunction } from './context';
-import { emitCustomerEvent } from './deliver';
-import { newId } from './ids';
 import { parseMoney } from './money';
+import { servePage } from './pages/servePage';
 import { route } from './router';
 import { DEFAULT_SEED, type EmulatorSeed, type EmulatorState, emptyState } from './store';
 import { defaultReply } from './upstream';
-import { activeSubscription, addInterval } from './views';
 
 export interface EmulatorOptions {
   /** The merchant the emulator starts with; fields left out take the `EMULATOR_*` defaults. */
@@ -39,13 +38,21 @@ export interface Emulator {
   /** Resolves once every webhook delivery in flight has finished. */
   settled(): Promise<void>;
   /**
-   * Completes a checkout session as if the customer finished the hosted checkout: creates the customer when
-   * needed, then starts the (possibly paid) subscription or adds the bundle's credit.
+   * Completes a checkout session as if the customer pressed "Pay" on the hosted checkout page (the page runs
+   * this same code): creates the customer when the session names none, then starts the (possibly paid)
+   * subscription or adds the bundle's credit, and sends the webhooks.
+   *
+   * @param checkoutSessionId - The session's `cs_…` id.
+   * @param contact - A new customer's details (email, E.164 phone, name); ignored for a returning customer.
+   * @returns The customer id.
+   * @throws When the session is unknown (404), already completed (409), expired (410, 24 h after creation),
+   *   or the contact details are invalid (400); the error's `status` and `code` say which.
+   * @example
+   * ```ts
+   * const customerId = emulator.completeCheckout(session.checkout_session_id, { email: 'ada@example.com' });
+   * ```
    */
-  completeCheckout(
-    checkoutSessionId: string,
-    contact?: { email?: string; phone?: string; name?: string },
-  ): string;
+  completeCheckout(checkoutSessionId: string, contact?: CheckoutContact): string;
 }
 
 /**
@@ -87,7 +94,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     },
   };
   return {
-    handle: (request) => route(env, request, basePath),
+    // The browser pages (inspector at `/`, hosted checkout at `/embed/checkout/…`) sit outside the API.
+    handle: (request) => servePage(env, request, basePath) ?? route(env, request, basePath),
     state,
     seed,
     reset() {
@@ -96,59 +104,6 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     async settled() {
       while (pending.size > 0) await Promise.allSettled([...pending]);
     },
-    completeCheckout(id, contact = {}) {
-      const session = state.checkoutSessions.get(id);
-      if (!session) throw new Error(`No checkout session ${id}`);
-      if (session.completed_at) throw new Error(`Checkout session ${id} is already completed`);
-      const at = now();
-      let customer = session.customer_id ? state.customers.get(session.customer_id) : undefined;
-      if (!customer) {
-        customer = {
-          customer_id: newId('con_', at),
-          reference_id: null,
-          name: contact.name ?? null,
-          email: contact.email ?? null,
-          phone: contact.phone ?? '+14155550100',
-          metadata: null,
-          created_at: at.toISOString(),
-        };
-        state.customers.set(customer.customer_id, customer);
-        emitCustomerEvent(env, 'customer.created', customer);
-      }
-      if (session.checkout_mode === 'subscription') {
-        const plan = state.plans.get(session.plan_id ?? '');
-        if (!plan) throw new Error('The plan of this checkout session no longer exists');
-        const current = activeSubscription(env, customer.customer_id);
-        if (current) {
-          current.status = 'cancelled';
-          current.cancelled_at = at.toISOString();
-        }
-        const subscriptionId = newId('as_', at);
-        state.subscriptions.set(subscriptionId, {
-          subscription_id: subscriptionId,
-          customer_id: customer.customer_id,
-          plan_id: plan.plan_id,
-          status: 'active',
-          auto_top_up_bundle_id: plan.default_auto_top_up_bundle_id,
-          started_at: at.toISOString(),
-          cancelled_at: null,
-          cycle_start_at: at.toISOString(),
-          cycle_end_at: addInterval(at, plan.billing_interval).toISOString(),
-          cycle_remaining: plan.included_credit,
-          bundle_remaining: 0n,
-          pending_change: null,
-          plan,
-        });
-      } else {
-        const bundle = state.creditBundles.get(session.credit_bundle_id ?? '');
-        const sub = activeSubscription(env, customer.customer_id);
-        if (!bundle || !sub) throw new Error('The bundle or the customer subscription no longer exists');
-        sub.bundle_remaining += bundle.credit_amount;
-      }
-      session.customer_id = customer.customer_id;
-      session.completed_at = at.toISOString();
-      emitCustomerEvent(env, 'customer.wallet.balance.updated', customer);
-      return customer.customer_id;
-    },
+    completeCheckout: (id, contact) => completeCheckoutSession(env, state.checkoutSessions.get(id), contact),
   };
 }

@@ -18,6 +18,7 @@
  * await local.stop();
  * ```
  */
+export { CHECKOUT_SESSION_TTL_MS, type CheckoutContact } from './completeCheckout';
 export type { ReplyFunction } from './context';
 export { signWebhookBody } from './deliver';
 export { createEmulator, type Emulator, type EmulatorOptions } from './emulator';

@@ -98,10 +98,13 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   const policy = corsPolicy(cors, host);
   let origin = '';
   const answer = async (request: Request): Promise<[Response, Record<string, string>]> => {
-    const preflight = policy.preflight(request);
+    // CORS covers the API only: the inspector's state (with links to open checkouts) and the pages stay
+    // unreadable to other origins, whatever the policy allows.
+    const api = new URL(request.url).pathname.startsWith('/v1/');
+    const preflight = api ? policy.preflight(request) : undefined;
     if (preflight) return [preflight, {}];
     const response = await emulator.handle(request);
-    const headers = policy.headers(request);
+    const headers = api ? policy.headers(request) : {};
     if (request.headers.has('origin')) {
       const vary = response.headers.get('vary');
       headers.vary = vary ? `${vary}, Origin` : 'Origin';

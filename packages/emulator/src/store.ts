@@ -161,6 +161,8 @@ export interface SpendKeyRecord {
 export interface CheckoutSessionRecord {
   checkout_session_id: string;
   checkout_session_token: string;
+  /** The `css_test_…` secret inside the token: the hosted page lives at `embed/checkout/{secret}`. */
+  secret: string;
   checkout_mode: 'subscription' | 'credit_bundle';
   origin_url: string;
   customer_id?: string | undefined;

@@ -22,6 +22,18 @@ const preflight = (url: string, origin: string, extra: Record<string, string> = 
 describe('CORS on loopback, by default any origin', () => {
   const served = useEmulator();
 
+  it('covers the API only: the inspector state and pages stay unreadable to another origin', async () => {
+    const root = served.baseUrl.replace(/v1\/$/, '');
+    for (const path of ['_emulator/state', '', 'embed/checkout/none']) {
+      const res = await fetch(`${root}${path}`, { headers: { origin: 'https://evil.example' } });
+      expect(res.headers.get('access-control-allow-origin'), path).toBeNull();
+      await res.body?.cancel();
+    }
+    const res = await preflight(`${root}_emulator/state`, 'https://evil.example');
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+    await res.body?.cancel();
+  });
+
   it('answers a preflight with 204, the origin echoed, credentials, methods and the asked headers', async () => {
     const res = await preflight(`${served.baseUrl}customers`, DEV);
     expect(res.status).toBe(204);

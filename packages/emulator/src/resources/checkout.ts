@@ -1,5 +1,5 @@
-// Checkout sessions (lava-api.md §2.1). The hosted checkout itself is a browser flow; the emulator creates
-// sessions and lets tests complete them with `emulator.completeCheckout()`.
+// Checkout sessions (lava-api.md §2.1). The hosted checkout page for a session's token is served by
+// `pages/checkoutPage.ts`; tests can also complete a session directly with `emulator.completeCheckout()`.
 import type { Ctx, Route } from '../context';
 import { badRequest, json, notFound } from '../http';
 import { newId, randomString } from '../ids';
@@ -57,11 +57,12 @@ async function create(ctx: Ctx): Promise<Response> {
     if (!bundle || bundle.deleted) throw notFound('Credit bundle');
   }
   const now = ctx.env.now();
+  const secret = `css_test_${randomString(32)}`;
   const session: CheckoutSessionRecord = {
     checkout_session_id: newId('cs_', now),
-    checkout_session_token: base64(
-      JSON.stringify({ secret: `css_test_${randomString(32)}`, base: ctx.baseUrl.replace(/\/v1\/$/, '/') }),
-    ),
+    // The origin of this request, where `GET /embed/checkout/{secret}` serves the hosted page.
+    checkout_session_token: base64(JSON.stringify({ secret, base: `${ctx.url.origin}/` })),
+    secret,
     checkout_mode: mode,
     origin_url: origin,
     ...(mode === 'subscription' ? { plan_id: planId } : { credit_bundle_id: bundleId }),
