@@ -3,6 +3,19 @@ import { defineConfig, type UserConfig } from 'tsdown';
 import { buildEntries } from './scripts/package-entries.mjs';
 
 /**
+ * neverthrow's `main` is CommonJS, and Node's ESM loader reads a CommonJS module's exports with a lexer that
+ * cost about 30 ms on the first such import; its own ES build loads in a few. So the ESM runtime build's
+ * code (not its declarations, which need neverthrow's types) imports that file.
+ */
+const neverthrowEsm = {
+  name: 'neverthrow-es-build',
+  renderChunk: (code: string, chunk: { fileName: string }) =>
+    chunk.fileName.endsWith('.d.ts')
+      ? null
+      : code.replaceAll('from "neverthrow";', 'from "neverthrow/dist/index.es.js";'),
+};
+
+/**
  * The two builds every package ships, from the same sources (`package.json` exports say who gets which):
  *
  * - `dist/modules/`: for bundlers (the `module` condition, which webpack, esbuild, Rollup and Vite match and
@@ -12,8 +25,10 @@ import { buildEntries } from './scripts/package-entries.mjs';
  * - `dist/`: for runtimes that load files themselves (Node, Deno, Bun), ESM and CJS with `.d.ts`/`.d.cts`, one
  *   file per entry. Each module a runtime loads costs it about as much as parsing valibot: the per-module
  *   build made `require('@lava-sdk/customers')` read 31 files.
+ *
+ * `runtime.inline` names more dependencies to inline in the runtime build (lava-sdk's own packages).
  */
-export function packageConfig(overrides: UserConfig = {}) {
+export function packageConfig(overrides: UserConfig = {}, runtime: { inline?: RegExp[] } = {}) {
   // The package's own package.json names the entries: exports, `#` imports and bins.
   const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
   const shared: UserConfig = {
@@ -26,16 +41,36 @@ export function packageConfig(overrides: UserConfig = {}) {
     // timing note, not a problem with the build. Real warnings still print.
     checks: { pluginTimings: false },
     ...overrides,
+    // Node's built-ins are never bundled: only Node-only modules import them, and on platform neutral
+    // rolldown would warn about each.
+    deps: {
+      ...overrides.deps,
+      neverBundle: [/^node:/, ...((overrides.deps?.neverBundle as string[]) ?? [])],
+    },
   };
-  return defineConfig([
-    {
-      ...shared,
-      format: ['esm', 'cjs'],
-      dts: true,
+  const runtimeBuild = (format: 'esm' | 'cjs'): UserConfig => ({
+    ...shared,
+    format: [format],
+    dts: true,
+    deps: {
+      ...shared.deps,
+      // valibot's used functions inlined: loading all of valibot (213 kB) was most of a cold start. (The
+      // bundler build imports it, so an app's bundle holds one copy.) Code only: the declarations keep
+      // importing it, so the types name the app's own valibot, and lava-sdk's its packages' types.
+      // neverthrow stays a dependency: results are the app's own neverthrow classes.
+      alwaysBundle: (id: string, importer: string | undefined) =>
+        !importer?.endsWith('.d.ts') && [/^valibot$/, ...(runtime.inline ?? [])].some((p) => p.test(id)),
+    },
+    outputOptions: {
       // The bundler's interop helpers in a chunk of their own: left to itself, rolldown puts them in one
       // entry, and every other entry then loads that one (core's index would load all of internal).
-      outputOptions: { codeSplitting: { groups: [{ name: 'runtime', test: /rolldown[\\/]runtime/ }] } },
+      codeSplitting: { groups: [{ name: 'runtime', test: /rolldown[\\/]runtime/ }] },
     },
+    plugins: format === 'esm' ? [neverthrowEsm] : [],
+  });
+  return defineConfig([
+    runtimeBuild('esm'),
+    runtimeBuild('cjs'),
     // Bins are for runtimes only.
     {
       ...shared,

@@ -16,7 +16,10 @@ async function main() {
     check(created.isOk(), `createCustomer: ${created.isErr() && created.error.message}`);
   }
   const seen = [];
-  for await (const c of paginate(listCustomers, lava, { limit: 3 })) seen.push(c.reference_id);
+  for await (const item of paginate(listCustomers, lava, { limit: 3 })) {
+    if (item.isErr()) throw item.error;
+    seen.push(item.value.reference_id);
+  }
   check(seen.length === 4, `paginate saw ${seen.length}`);
   const wallet = await retrieveWallet(lava);
   check(wallet.isOk(), `retrieveWallet: ${wallet.isErr() && wallet.error.message}`);

@@ -64,7 +64,11 @@ try {
   );
 
   const walked = [];
-  for await (const c of paginate(listCustomers, lava, { limit: 2 })) walked.push(c.customer_id);
+  // paginate yields a Result per item (and ends with one Err if a page fails).
+  for await (const item of paginate(listCustomers, lava, { limit: 2 })) {
+    if (item.isErr()) throw item.error;
+    walked.push(item.value.customer_id);
+  }
   check(walked.length === 3 && new Set(walked).size === 3, `paginate saw ${walked.length} customers`);
   check(
     (await must(collectAll(listCustomers, lava, {}, { max: 10 }), 'collectAll')).length === 3,

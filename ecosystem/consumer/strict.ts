@@ -108,14 +108,17 @@ export async function billing(env: { LAVA_SECRET_KEY: string }, signal: AbortSig
     const first = page.value.data[0]; // noUncheckedIndexedAccess: Customer | undefined
     lines.push(first?.customer_id ?? 'empty', String(page.value.has_more), page.value.next_cursor ?? 'end');
   }
-  // Every page of a list, and a capped array of one. Left out until issue 18 lands: under
-  // exactOptionalPropertyTypes a list function's `next_cursor?: string | null | undefined` is not
-  // assignable to ListResponse's `next_cursor: string | null`, so paginate()/collectAll() reject every
-  // list function. The lines to restore:
-  //   for await (const c of paginate(listCustomers, lava, { limit: 100 })) lines.push(c.customer_id);
-  //   const all = await collectAll(listMeters, lava, {}, { max: 1000 });
-  //   if (all.isOk()) lines.push(`${all.value.length} meters`);
-  lines.push(typeof paginate, typeof collectAll, typeof listMeters);
+  // Every page of a list (a Result per item), and a capped array of one.
+  for await (const item of paginate(listCustomers, lava, { limit: 100 })) {
+    if (item.isOk()) lines.push(item.value.customer_id);
+  }
+  const all = await collectAll(listMeters, lava, {}, { max: 1000 });
+  if (all.isOk()) lines.push(`${all.value.length} meters`);
+  // A typo in a response field does not compile.
+  if (page.isOk()) {
+    // @ts-expect-error: `custmer_id` is not a field of Customer
+    lines.push(String(page.value.data[0]?.custmer_id));
+  }
   const subscription = await getCustomerSubscription(lava, customer.customer_id);
   if (subscription.isOk() && subscription.value.subscription)
     lines.push(subscription.value.subscription.status);

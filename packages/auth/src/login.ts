@@ -1,5 +1,5 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+// node:http is loaded when a login starts, so importing the SDK does not load it (a few ms of cold start).
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { LavaError } from '@lava-sdk/core';
 import { lavaError } from '@lava-sdk/core/internal';
@@ -54,11 +54,12 @@ function defaultOnUrl(url: string): void {
   process.stderr.write(`Could not open a browser. Open this URL to log in to Lava:\n\n  ${url}\n\n`);
 }
 
+/** Compares the callback's state with ours in time independent of where they differ. */
 function sameState(received: string | null, expected: string): boolean {
-  if (received === null) return false;
-  const a = Buffer.from(received);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
+  if (received === null || received.length !== expected.length) return false;
+  let diff = 0;
+  for (let i = 0; i < expected.length; i++) diff |= received.charCodeAt(i) ^ expected.charCodeAt(i);
+  return diff === 0;
 }
 
 function callbackError(field: 'state' | 'code', message: string): LavaError {
@@ -81,12 +82,13 @@ interface Callback {
  * Serves `GET /callback` on 127.0.0.1 until one request carries the expected state, the time runs out
  * or the signal fires. Resolves only once the server has closed, whatever the outcome.
  */
-function waitForCode({
+async function waitForCode({
   state,
   timeoutMs,
   signal,
   onListening,
 }: Callback): Promise<Result<string, LavaError>> {
+  const http = await import('node:http');
   return new Promise((resolve) => {
     let outcome: Result<string, LavaError> | undefined;
 
@@ -133,7 +135,7 @@ function waitForCode({
       finish(ok(code));
     };
 
-    const server = createServer(onRequest);
+    const server = http.createServer(onRequest);
 
     const finish = (result: Result<string, LavaError>) => {
       if (outcome) return;
@@ -211,7 +213,9 @@ async function run(o: LoginOptions): Promise<Result<Credentials, LavaError>> {
   const { app, api, timeoutMs } = checked.value;
   const { signal } = o;
   if (signal?.aborted) return err(lavaError('aborted', 'The login was aborted by the caller'));
-  const state = randomBytes(16).toString('hex');
+  const state = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) =>
+    b.toString(16).padStart(2, '0'),
+  ).join('');
   const open = o.openBrowser ?? defaultOpenBrowser;
   const onUrl = o.onUrl ?? defaultOnUrl;
   let settled = false;

@@ -1,5 +1,3 @@
-import { spawn } from 'node:child_process';
-
 /**
  * Opens a URL in the user's default browser: `open` on macOS, `explorer` on Windows, `xdg-open`
  * elsewhere, started without a shell (the URL is one argument, never parsed by a shell).
@@ -14,7 +12,9 @@ import { spawn } from 'node:child_process';
  * await openBrowser('https://www.lava.so').catch(() => console.log('Open https://www.lava.so'));
  * ```
  */
-export function openBrowser(url: string): Promise<void> {
+export async function openBrowser(url: string): Promise<void> {
+  // Loaded on use, so importing the SDK does not load node:child_process.
+  const { spawn } = await import('node:child_process');
   const command =
     process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
   return new Promise((resolve, reject) => {
