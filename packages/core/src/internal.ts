@@ -13,6 +13,7 @@ export { redact } from './redact';
 export { type HttpMethod, type RequestSpec, request } from './request';
 export { withRequestId } from './requestId';
 export { backoffDelay, MAX_RETRY_AFTER_MS, parseRetryAfter, RETRY_STATUSES, sleep } from './retry';
+export { AnyObject } from './schemas/AnyObject';
 export { Decimal } from './schemas/Decimal';
 export { Deleted } from './schemas/Deleted';
 export { listOf } from './schemas/listOf';

@@ -1,4 +1,5 @@
 import type { SubscriptionStatus } from '@lava-sdk/core';
+import { AnyObject } from '@lava-sdk/core/internal';
 import * as v from 'valibot';
 
 /** A customer's contact hints, used until they authenticate and to pre-fill checkout. */
@@ -55,14 +56,15 @@ export const Customer = v.looseObject({
     first_name: v.nullish(v.string()),
     last_name: v.nullish(v.string()),
   }),
-  subscription: v.nullable(
+  subscription: v.nullish(
     v.looseObject({
       subscription_id: v.string(),
       plan_id: v.string(),
       name: v.string(),
       status: v.string(),
     }),
+    null,
   ),
-  metadata: v.nullish(v.record(v.string(), v.unknown()), null),
+  metadata: v.nullish(AnyObject, null),
   created_at: v.string(),
 });

@@ -1,4 +1,5 @@
 import type { SubscriptionStatus } from '@lava-sdk/core';
+import { AnyObject } from '@lava-sdk/core/internal';
 import * as v from 'valibot';
 
 /**
@@ -66,6 +67,6 @@ export const WebhookCustomer = v.looseObject({
       status: v.string(),
     }),
   ),
-  metadata: v.nullish(v.record(v.string(), v.unknown())),
+  metadata: v.nullish(AnyObject),
   created_at: v.nullish(v.string()),
 });
