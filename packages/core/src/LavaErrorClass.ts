@@ -5,7 +5,7 @@ const brand = Symbol.for('lava-sdk.error');
 
 /** True for any LavaError, even one made by another installed copy of the SDK. */
 export function isLavaError(value: unknown): value is LavaErrorUnion {
-  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[brand] === true;
+  return (value as Record<symbol, unknown> | null | undefined)?.[brand] === true;
 }
 
 /** The runtime class of every LavaError; `errors.ts` exports it typed so `instanceof` narrows to the union. */
@@ -14,7 +14,10 @@ export class LavaError extends Error {
   constructor(kind: LavaErrorKind, message: string, fields?: object, cause?: unknown) {
     super(message, cause === undefined ? undefined : { cause });
     Object.assign(this, { name: 'LavaError', kind }, fields);
-    Object.defineProperty(this, brand, { value: true });
+  }
+  // The brand, on the prototype: inspecting an error does not show it.
+  get [brand](): true {
+    return true;
   }
   // By brand, not prototype: an error made by another installed copy of core is a LavaError too.
   static override [Symbol.hasInstance](value: unknown): boolean {

@@ -59,33 +59,52 @@ export interface LavaClient {
 export const PRODUCTION_BASE_URL = 'https://api.lava.so/v1/';
 export const SANDBOX_BASE_URL = 'https://sandbox-api.lava.so/v1/';
 
+// The key is kept beside the client, not on it, and read through a getter on its prototype. With its own
+// `constructor`, util.inspect takes that prototype for Object's and lists no inherited getter, even with
+// showHidden and getters; JSON, property descriptors, spreads and structuredClone never see it either.
+const keys = new WeakMap<object, string | undefined>();
+const keyReader = Object.defineProperties(
+  {},
+  {
+    constructor: { value: Object },
+    secretKey: {
+      get(this: object) {
+        return keys.get(this);
+      },
+    },
+  },
+);
+
 /**
  * Creates the client context. A plain data constructor: it sends nothing, throws nothing and imports
  * no transport, so a bundle that only mints forward tokens stays tiny. Options are checked when they
  * are used: a missing key, a bad base URL or a secret key in a browser is a `config` LavaError then.
  *
  * @param options - Key, base URL, fetch, timeout, retries, headers and logger; all optional.
- * @returns A frozen {@link LavaClient}; its secret key is not enumerable.
+ * @returns A frozen {@link LavaClient}. Its `secretKey` is read through a getter and held outside the
+ *   object, so no inspection or copy of the client shows it; `createLava(null)` is `createLava()`.
  * @example
  * ```ts
  * const lava = createLava({ secretKey: env.LAVA_SECRET_KEY });
  * ```
  */
-export function createLava(options: LavaOptions = {}): LavaClient {
-  const { secretKey: key, baseUrl, ...rest } = options;
+export function createLava(options?: LavaOptions | null): LavaClient {
+  const { secretKey: key, baseUrl, ...rest } = options ?? {};
   const secretKey = (typeof key === 'string' && key.trim()) || readEnv('LAVA_SECRET_KEY');
   const sandbox = secretKey?.startsWith('aks_test_') ? 'sandbox-' : '';
-  const client = {
-    timeoutMs: 60_000,
-    maxRetries: 2,
-    retryDelayMs: 500,
-    ...rest,
-    baseUrl: (baseUrl ?? readEnv('LAVA_BASE_URL') ?? `https://${sandbox}api.lava.so/v1/`).replace(
-      /\/?$/,
-      '/',
-    ),
-    headers: { ...rest.headers },
-  };
-  // Not enumerable, so JSON.stringify and console.log never show it.
-  return Object.freeze(Object.defineProperty(client, 'secretKey', { value: secretKey })) as LavaClient;
+  const client = Object.freeze(
+    Object.assign(Object.create(keyReader), {
+      timeoutMs: 60_000,
+      maxRetries: 2,
+      retryDelayMs: 500,
+      ...rest,
+      baseUrl: (baseUrl ?? readEnv('LAVA_BASE_URL') ?? `https://${sandbox}api.lava.so/v1/`).replace(
+        /\/?$/,
+        '/',
+      ),
+      headers: { ...rest.headers },
+    }),
+  );
+  keys.set(client, secretKey);
+  return client;
 }

@@ -22,6 +22,8 @@ export type ForwardTokenOptions =
   | { customer_id?: null; meter_slug: string; provider_key?: string | undefined }
   | { customer_id?: undefined; meter_slug?: undefined; provider_key?: string | undefined };
 
+const TOKEN_KEYS = ['secret_key', 'customer_id', 'meter_slug', 'provider_key', 'disable_billing'];
+
 /**
  * Mints a forward token: standard base64 of the UTF-8 JSON
  * `{secret_key, customer_id, meter_slug, provider_key, disable_billing}` in that key order, undefined keys
@@ -50,22 +52,8 @@ export function generateForwardToken(
   lava: Pick<LavaClient, 'secretKey' | 'dangerouslyAllowBrowser'>,
   options: ForwardTokenOptions = {},
 ): string {
-  const secret_key = useSecretKey(lava);
-  const o = options as {
-    customer_id?: unknown;
-    meter_slug?: unknown;
-    provider_key?: unknown;
-    disable_billing?: unknown;
-  };
-  const json = JSON.stringify({
-    secret_key,
-    customer_id: o.customer_id,
-    meter_slug: o.meter_slug,
-    provider_key: o.provider_key,
-    disable_billing: o.disable_billing,
-  });
+  // The replacer array fixes the key order and keeps only these keys, whatever else `options` holds.
+  const json = JSON.stringify({ ...options, secret_key: useSecretKey(lava) }, TOKEN_KEYS);
   // btoa only takes Latin-1: encode to UTF-8 first, then one char per byte (what Buffer does in Node).
-  let binary = '';
-  for (const byte of new TextEncoder().encode(json)) binary += String.fromCharCode(byte);
-  return btoa(binary);
+  return btoa(String.fromCharCode(...new TextEncoder().encode(json)));
 }
