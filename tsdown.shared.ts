@@ -4,8 +4,11 @@ import { buildEntries } from './scripts/package-entries.mjs';
 
 /**
  * neverthrow's `main` is CommonJS, and Node's ESM loader reads a CommonJS module's exports with a lexer that
- * cost about 30 ms on the first such import; its own ES build loads in a few. So the ESM runtime build's
- * code (not its declarations, which need neverthrow's types) imports that file.
+ * cost about 30 ms on the first such import; its own ES build loads in a few. So the ESM code of both
+ * builds (not the declarations, which need neverthrow's types) imports that file: in the bundler build it
+ * is what browser bundlers pick anyway (neverthrow's `module`), and it spares a Node-platform bundle
+ * (esbuild --platform=node reads `main` first) the CommonJS copy: 7.40 -> 7.00 kB gzip for
+ * createLava + retrieveCustomer.
  */
 const neverthrowEsm = {
   name: 'neverthrow-es-build',
@@ -79,6 +82,7 @@ export function packageConfig(overrides: UserConfig = {}, runtime: { inline?: Re
       dts: false,
       unbundle: true,
       outDir: 'dist/modules',
+      plugins: [neverthrowEsm],
     },
   ]);
 }
