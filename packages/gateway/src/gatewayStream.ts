@@ -64,11 +64,7 @@ export function gatewayStream(
   url: string,
   options: GatewayStreamOptions = {},
 ): ResultAsync<GatewayStream, LavaError> {
-  let body = options.body;
-  if (options.streamFlag !== false && Object.prototype.toString.call(body) === '[object Object]') {
-    body = { ...(body as object), stream: true };
-  }
-  const prepared = prepareGatewayRequest(lava, url, { ...options, body }, true);
+  const prepared = prepareGatewayRequest(lava, url, options, true, options.streamFlag !== false);
   if (prepared.isErr()) return errAsync(prepared.error);
   const { init, options: callOptions } = prepared.value;
   const { signal } = callOptions;
