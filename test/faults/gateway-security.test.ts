@@ -1,9 +1,7 @@
 // The gateway may only ever send the forward token to `<baseUrl>rewrite/{format}/…` or `<baseUrl>forward?u=…`
 // (issue 17, item 1), and a body or metadata JSON cannot serialise is `invalid_params`, never a throw
 // (item 8). A real server on loopback records every request target it gets, inside the base URL or not.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { createLava, isLavaError, type LavaError } from '@lava-sdk/core';
+import { isLavaError, type LavaError } from '@lava-sdk/core';
 import {
   type GatewayOptions,
   gateway,
@@ -14,9 +12,10 @@ import {
   rewriteUrl,
 } from '@lava-sdk/gateway';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SECRET_KEY, Tally, transportOptions, typedOutcome, watchUnhandled } from './harness';
+import { Tally, typedOutcome, watchUnhandled } from './harness';
+import { type Loopback, startLoopback } from './loopback';
 
-let server: Server;
+let loop: Loopback;
 let origin = '';
 /** Every raw request target the server got, whatever its path. */
 const targets: string[] = [];
@@ -26,26 +25,23 @@ const tally = new Tally();
 const unhandled = watchUnhandled();
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
+  loop = await startLoopback((req, res) => {
     targets.push(req.url ?? '');
     heard.push(String(req.headers['x-lava-metadata']));
     req.resume();
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end('{"ok":true}');
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  origin = loop.origin;
 });
 afterAll(async () => {
   unhandled.stop();
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
+  await loop.close();
   tally.print('gateway-security.test.ts');
   expect(unhandled.reasons).toEqual([]);
 });
 
-const lava = () =>
-  createLava({ secretKey: SECRET_KEY, baseUrl: `${origin}/v1/`, maxRetries: 0, ...transportOptions });
+const lava = () => loop.lava();
 
 /** Requests the server got while `run` ran. */
 async function sent(run: () => Promise<unknown>): Promise<string[]> {
@@ -99,7 +95,7 @@ function expectRefused(error: unknown, path: string, label: string): void {
 }
 
 /** A Result-returning call must return `invalid_params` about `path`, never throw. */
-async function expectReturned(run: () => Promise<unknown>, path: string, label: string): Promise<void> {
+async function expectReturned(run: () => unknown, path: string, label: string): Promise<void> {
   let outcome: unknown;
   try {
     outcome = await run();

@@ -1,15 +1,15 @@
 // The event-stream parser holds at most MAX_EVENT_LENGTH characters of one unfinished line or event
 // (issue 17, unbounded resources): a loopback server that streams a line or an event that never ends
 // gets its stream ended with a typed LavaError and its connection closed, long before it stops writing.
-import { createServer, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { createLava, isLavaError } from '@lava-sdk/core';
+import type { ServerResponse } from 'node:http';
+import { isLavaError } from '@lava-sdk/core';
 import { gatewayStream, MAX_EVENT_LENGTH, parseServerSentEvents } from '@lava-sdk/gateway';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SECRET_KEY, Tally, transportOptions, watchUnhandled } from './harness';
+import { Tally, watchUnhandled } from './harness';
+import { type Loopback, startLoopback } from './loopback';
 
 type Mode = 'endless-line' | 'endless-event' | 'big-event';
-let server: Server;
+let loop: Loopback;
 let origin = '';
 const tally = new Tally();
 const unhandled = watchUnhandled();
@@ -44,26 +44,23 @@ function stream(res: ServerResponse, mode: Mode): void {
 }
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
+  loop = await startLoopback((req, res) => {
     req.resume();
     // Through the gateway the mode is in the provider URL (`u`), fetched directly in the URL itself.
     const params = new URL(req.url ?? '/', 'http://x').searchParams;
     const u = params.get('u');
     stream(res, ((u ? new URL(u).searchParams : params).get('mode') ?? 'big-event') as Mode);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  origin = loop.origin;
 });
 afterAll(async () => {
   unhandled.stop();
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
+  await loop.close();
   tally.print('sse-limits.test.ts');
   expect(unhandled.reasons).toEqual([]);
 });
 
-const lava = () =>
-  createLava({ secretKey: SECRET_KEY, baseUrl: `${origin}/v1/`, maxRetries: 0, ...transportOptions });
+const lava = () => loop.lava();
 
 /** Iterates a stream to its end; returns the events' data lengths and what the loop threw. */
 async function drain(events: AsyncIterable<{ data: string }>): Promise<{ sizes: number[]; error?: unknown }> {
