@@ -4,7 +4,7 @@
 // (the header as node:http hands it over), for secrets and signatures of every length.
 import { constructWebhookEvent, signWebhookPayload } from '@lava-sdk/webhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Tally } from './harness';
+import { CUSTOMER, Tally } from './harness';
 import { type Loopback, startLoopback } from './loopback';
 
 let receiver: Loopback;
@@ -21,7 +21,9 @@ beforeAll(async () => {
       secret,
     );
     res.writeHead(result.isOk() ? 200 : 400, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(result.isOk() ? { event: result.value.event } : { issues: result.error.issues }));
+    res.end(
+      JSON.stringify(result.isOk() ? { event: result.value.event } : { message: result.error.message }),
+    );
   });
 });
 afterAll(async () => {
@@ -29,17 +31,7 @@ afterAll(async () => {
   tally.print('webhooks-secrets.test.ts');
 });
 
-const body = JSON.stringify({
-  event: 'customer.created',
-  data: {
-    customer_id: 'con_1',
-    reference_id: null,
-    contact: { email: 'a@b.c' },
-    subscription: null,
-    metadata: null,
-    created_at: '2025-01-01T00:00:00Z',
-  },
-});
+const body = JSON.stringify({ event: 'customer.created', data: CUSTOMER });
 
 /** Delivers `body` with a signature header; the receiver's status and what it said. */
 async function deliver(signature: string): Promise<{ status: number; text: string }> {
