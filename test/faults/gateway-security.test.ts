@@ -75,6 +75,7 @@ const TRAVERSALS = [
   '..%2f..%2fsecret_keys',
   '%2e%2e%2f%2e%2e%2fsecret_keys',
   '%252e%252e/%252e%252e/secret_keys',
+  '%25252E%25252e%25255C%25252e%25252E%25252Fsecret_keys',
   '.\t./.\n./secret_keys',
   'https://api.openai.com/v1/..',
   'https://api.openai.com/v1/..?x=1',

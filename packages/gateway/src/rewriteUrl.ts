@@ -20,15 +20,13 @@ export function rewriteIssue(format: unknown, providerUrl: unknown): LavaIssue |
   if (typeof providerUrl !== 'string' || providerUrl === '') {
     return { path: 'url', message: 'must be a non-empty string' };
   }
-  let text = providerUrl.replace(/[\t\n\r]/g, '');
-  for (let last = ''; last !== text; ) {
-    last = text;
-    text = text.replace(/%25/g, '%');
+  const path = providerUrl
+    .replace(/[\t\n\r]/g, '')
+    .replace(/%(25)*2e/gi, '.')
+    .replace(/%(25)*(2f|5c)|\\/gi, '/');
+  if (/(^|\/)\.\.?([/?#;]|$)/.test(path)) {
+    return { path: 'url', message: 'must not have dot segments (. or ..), raw or encoded' };
   }
-  text = text.replace(/%2e/gi, '.').replace(/%2f|%5c|\\/gi, '/');
-  return /(^|\/)\.\.?([/?#;]|$)/.test(text)
-    ? { path: 'url', message: 'must not contain "." or ".." path segments, raw or percent-encoded' }
-    : undefined;
 }
 
 /**
