@@ -9,9 +9,10 @@ export const REWRITE_FORMATS: readonly RewriteFormat[] = ['openai', 'anthropic',
 
 /**
  * What keeps a rewrite call under `rewrite/{format}/`: the format is one of the four, and the provider
- * URL has no `.` or `..` segment as a URL parser or a server could read it (percent-encoded, in any case,
- * double-encoded, with `\` or an encoded slash, with tabs or newlines the URL parser drops). Such a segment
- * would climb out and send the forward token, which holds the secret key, to any Lava endpoint.
+ * URL's path has no `.` or `..` segment as a URL parser or a server could read it (percent-encoded, in
+ * any case, double-encoded, with `\` or an encoded slash, with tabs or newlines the URL parser drops).
+ * Such a segment would climb out and send the forward token, which holds the secret key, to any Lava
+ * endpoint. The query and fragment are not path: dots there are left alone.
  */
 export function rewriteIssue(format: unknown, providerUrl: unknown): LavaIssue | undefined {
   if (!REWRITE_FORMATS.includes(format as RewriteFormat)) {
@@ -20,11 +21,13 @@ export function rewriteIssue(format: unknown, providerUrl: unknown): LavaIssue |
   if (typeof providerUrl !== 'string' || providerUrl === '') {
     return { path: 'url', message: 'must be a non-empty string' };
   }
+  // The path only: a raw `?` or `#` ends it for every parser and server.
   const path = providerUrl
     .replace(/[\t\n\r]/g, '')
+    .split(/[?#]/)[0]!
     .replace(/%(25)*2e/gi, '.')
     .replace(/%(25)*(2f|5c)|\\/gi, '/');
-  if (/(^|\/)\.\.?([/?#;]|$)/.test(path)) {
+  if (/(^|\/)\.\.?(\/|;|$)/.test(path)) {
     return { path: 'url', message: 'must not have dot segments (. or ..), raw or encoded' };
   }
 }
