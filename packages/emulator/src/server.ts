@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { type CorsOrigins, corsPolicy } from './cors';
 import { createEmulator, type Emulator, type EmulatorOptions } from './emulator';
+import { errorResponse } from './http';
 
 export interface StartEmulatorOptions extends EmulatorOptions {
   /** TCP port; 0 (the default) picks a free one. */
@@ -33,7 +34,40 @@ export interface RunningEmulator {
   stop(): Promise<void>;
 }
 
-async function toRequest(req: IncomingMessage, origin: string): Promise<Request> {
+/**
+ * The most bytes the server reads of a REST request body: 10 MiB, far above any documented Lava body
+ * (a hosted page's HTML is at most 1 MB). A larger body gets 413 in Lava's error shape.
+ */
+export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+/** The most bytes of a `/forward` or `/rewrite` body: 32 MiB, the request limit of Anthropic's API. */
+export const MAX_GATEWAY_BODY_BYTES = 32 * 1024 * 1024;
+
+/**
+ * The body's bytes, or undefined once it is past `limit` (declared or counted): from then on the rest is
+ * read and dropped, so the connection stays usable and nothing more is held.
+ */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = Number(req.headers['content-length'] ?? 0);
+    if (size > limit) {
+      req.resume();
+      return resolve(undefined);
+    }
+    size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) return void chunks.push(chunk);
+      chunks.length = 0;
+      resolve(undefined);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+/** The request as a fetch `Request`, or Lava's 413 when its body is too large. */
+async function toRequest(req: IncomingMessage, origin: string): Promise<Request | Response> {
   const url = req.url?.startsWith('http') ? req.url : `${origin}${req.url ?? '/'}`;
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
@@ -41,14 +75,16 @@ async function toRequest(req: IncomingMessage, origin: string): Promise<Request>
     headers.set(name, Array.isArray(value) ? value.join(', ') : value);
   }
   const method = req.method ?? 'GET';
-  let body: ArrayBuffer | undefined;
-  if (method !== 'GET' && method !== 'HEAD') {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const joined = Buffer.concat(chunks);
-    body = joined.buffer.slice(joined.byteOffset, joined.byteOffset + joined.byteLength) as ArrayBuffer;
+  if (method === 'GET' || method === 'HEAD') return new Request(url, { method, headers });
+  const limit = /^[^?]*\/(forward|rewrite)([/?]|$)/.test(req.url ?? '')
+    ? MAX_GATEWAY_BODY_BYTES
+    : MAX_BODY_BYTES;
+  const joined = await readBody(req, limit);
+  if (!joined) {
+    return errorResponse(413, 'payload_too_large', `Request body is larger than ${limit} bytes`);
   }
-  return new Request(url, body === undefined ? { method, headers } : { method, headers, body });
+  const body = joined.buffer.slice(joined.byteOffset, joined.byteOffset + joined.byteLength) as ArrayBuffer;
+  return new Request(url, { method, headers, body });
 }
 
 async function writeResponse(
@@ -97,7 +133,8 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   const emulator = given ?? createEmulator(emulatorOptions);
   const policy = corsPolicy(cors, host);
   let origin = '';
-  const answer = async (request: Request): Promise<[Response, Record<string, string>]> => {
+  const answer = async (request: Request | Response): Promise<[Response, Record<string, string>]> => {
+    if (request instanceof Response) return [request, {}];
     // CORS covers the API only: the inspector's state (with links to open checkouts) and the pages stay
     // unreadable to other origins, whatever the policy allows.
     const api = new URL(request.url).pathname.startsWith('/v1/');

@@ -22,12 +22,22 @@ export interface BillingOptions {
 const METADATA_KEY = /^[A-Za-z0-9_]{1,255}$/;
 const NON_ASCII = /[\u007f-\uffff]/g;
 
-export function checkMetadata(metadata: unknown, issues: LavaIssue[]): void {
-  if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata)) {
+/**
+ * Checks metadata and returns a plain copy of its own pairs, read once: what is serialised is what was
+ * checked, and no getter, proxy or inherited `toJSON` can throw later. Undefined when it is invalid.
+ */
+export function checkMetadata(metadata: unknown, issues: LavaIssue[]): Record<string, string> | undefined {
+  let entries: [string, unknown][] | undefined;
+  try {
+    if (typeof metadata === 'object' && metadata !== null && !Array.isArray(metadata)) {
+      entries = Object.entries(metadata);
+    }
+  } catch {} // a throwing getter or proxy trap: not an object of string values
+  if (!entries) {
     issues.push({ path: 'metadata', message: 'must be an object of string values' });
-    return;
+    return undefined;
   }
-  const entries = Object.entries(metadata);
+  const before = issues.length;
   if (entries.length > 100) issues.push({ path: 'metadata', message: 'at most 100 pairs' });
   for (const [key, value] of entries) {
     if (!METADATA_KEY.test(key)) {
@@ -40,6 +50,7 @@ export function checkMetadata(metadata: unknown, issues: LavaIssue[]): void {
       issues.push({ path: `metadata.${key}`, message: 'values are strings of 1-255 characters' });
     }
   }
+  return issues.length === before ? (Object.fromEntries(entries) as Record<string, string>) : undefined;
 }
 
 /** The `x-lava-metadata` value: header values must be Latin-1, so the rest is escaped as JSON `\uXXXX`. */

@@ -4,7 +4,7 @@ import { err, ok, type Result } from 'neverthrow';
 import { type BillingOptions, checkMetadata, invalidParams, metadataHeader, tokenOptions } from './_options';
 import { forwardUrl } from './forwardUrl';
 import { generateForwardToken } from './generateForwardToken';
-import { REWRITE_FORMATS, type RewriteFormat, rewriteUrl } from './rewriteUrl';
+import { type RewriteFormat, rewriteIssue, rewriteUrl } from './rewriteUrl';
 
 /** Options of {@link gateway}: the official SDK's `GatewayRequestParams`, plus metadata and per-call options. */
 export interface GatewayOptions extends CallOptions, BillingOptions {
@@ -34,8 +34,15 @@ const isStream = (body: object): boolean =>
   typeof (body as { getReader?: unknown }).getReader === 'function' ||
   typeof (body as { pipe?: unknown }).pipe === 'function';
 
-/** Serialises a body as the official SDK's `prepareGatewayBody`, without its Node-only `Buffer` check. */
-function prepareBody(body: unknown): { body?: BodyInit; type?: string; replayable: boolean } {
+/**
+ * Serialises a body as the official SDK's `prepareGatewayBody`, without its Node-only `Buffer` check;
+ * `streamFlag` adds `stream: true` to a plain object. Undefined when JSON cannot serialise it (a BigInt,
+ * a cycle, a throwing `toJSON` or getter, a nesting too deep for the stack).
+ */
+function prepareBody(
+  body: unknown,
+  streamFlag: boolean,
+): { body?: BodyInit; type?: string; replayable: boolean } | undefined {
   if (body === undefined || body === null) return { replayable: true };
   if (typeof body !== 'object') {
     // fetch labels a string body `text/plain;charset=UTF-8`; say so explicitly, because ofetch would
@@ -50,7 +57,12 @@ function prepareBody(body: unknown): { body?: BodyInit; type?: string; replayabl
   ) {
     return { body: body as BodyInit, replayable: true };
   }
-  return { body: JSON.stringify(body), type: 'application/json', replayable: true };
+  try {
+    const json = JSON.stringify(streamFlag && tag === '[object Object]' ? { ...body, stream: true } : body);
+    return json === undefined ? undefined : { body: json, type: 'application/json', replayable: true };
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -62,6 +74,7 @@ export function prepareGatewayRequest(
   url: string,
   options: GatewayOptions,
   stream = false,
+  streamFlag = false,
 ): Result<PreparedGatewayRequest, LavaError> {
   try {
     useSecretKey(lava);
@@ -72,26 +85,26 @@ export function prepareGatewayRequest(
   const { format, metadata, signal, timeoutMs, idempotencyKey } = options;
   const method = (options.method ?? 'POST').toUpperCase();
   const safe = method === 'GET' || method === 'HEAD';
-  if (typeof url !== 'string' || url === '') {
-    issues.push({ path: 'url', message: 'must be a non-empty string' });
-  } else if (format === undefined && !/^https?:\/\//i.test(url)) {
+  if (format !== undefined) {
+    const issue = rewriteIssue(format, url);
+    if (issue) issues.push(issue);
+  } else if (typeof url !== 'string' || !/^https?:\/\//i.test(url)) {
     issues.push({ path: 'url', message: 'must be an absolute http(s) URL of the provider' });
   }
-  if (format !== undefined && !REWRITE_FORMATS.includes(format)) {
-    issues.push({ path: 'format', message: `must be one of ${REWRITE_FORMATS.join(', ')}` });
-  }
-  if (metadata !== undefined) checkMetadata(metadata, issues);
+  const meta = metadata === undefined ? undefined : checkMetadata(metadata, issues);
   const token = tokenOptions(options, issues);
-  const prepared = prepareBody(options.body);
-  if (safe && prepared.body !== undefined) {
+  const prepared = prepareBody(options.body, streamFlag);
+  if (!prepared) {
+    issues.push({ path: 'body', message: 'cannot be serialised as JSON' });
+  } else if (safe && prepared.body !== undefined) {
     issues.push({ path: 'body', message: `a ${method} request cannot have a body` });
   }
-  if (issues.length > 0) return err(invalidParams(issues));
+  if (issues.length > 0 || !prepared) return err(invalidParams(issues));
 
   const headers = mergeHeaders(lava.headers, options.headers);
   delete headers.authorization;
   if (prepared.type && !headers['content-type']) headers['content-type'] = prepared.type;
-  if (metadata !== undefined) headers['x-lava-metadata'] = metadataHeader(metadata);
+  if (meta) headers['x-lava-metadata'] = metadataHeader(meta);
   headers.authorization = `Bearer ${generateForwardToken(lava, token)}`;
 
   // A forward-proxy POST is not known to be idempotent: a retried completion could be billed twice.

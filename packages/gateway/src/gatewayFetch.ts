@@ -3,7 +3,7 @@ import { providers } from '@lava-sdk/providers';
 import { type BillingOptions, checkMetadata, invalidParams, metadataHeader, tokenOptions } from './_options';
 import { forwardUrl } from './forwardUrl';
 import { generateForwardToken } from './generateForwardToken';
-import { REWRITE_FORMATS, type RewriteFormat, rewriteUrl } from './rewriteUrl';
+import { type RewriteFormat, rewriteIssue, rewriteUrl } from './rewriteUrl';
 
 /** Options of {@link gatewayFetch}: who pays (as `gateway()`), metadata, the rewrite proxy, the transport. */
 export interface GatewayFetchOptions extends BillingOptions {
@@ -67,15 +67,10 @@ const CREDENTIALS = ['authorization', 'x-api-key', 'x-goog-api-key', 'api-key', 
 export function gatewayFetch(lava: LavaClient, options: GatewayFetchOptions = {}): typeof fetch {
   const { metadata, rewrite, allowHosts = [] } = options;
   const issues: LavaIssue[] = [];
-  if (metadata !== undefined) checkMetadata(metadata, issues);
+  const meta = metadata === undefined ? undefined : checkMetadata(metadata, issues);
   const billing = tokenOptions(options, issues);
-  if (
-    rewrite !== undefined &&
-    !(REWRITE_FORMATS.includes(rewrite?.format) && typeof rewrite.url === 'string' && rewrite.url)
-  ) {
-    const formats = REWRITE_FORMATS.join(', ');
-    issues.push({ path: 'rewrite', message: `must be { format: ${formats}; url: the provider URL }` });
-  }
+  const bad = rewrite !== undefined && rewriteIssue(rewrite?.format, rewrite?.url);
+  if (bad) issues.push({ path: 'rewrite', message: `${bad.path} ${bad.message}` });
   if (!Array.isArray(allowHosts) || allowHosts.some((h) => typeof h !== 'string')) {
     issues.push({ path: 'allowHosts', message: 'must be an array of host names' });
   }
@@ -96,12 +91,17 @@ export function gatewayFetch(lava: LavaClient, options: GatewayFetchOptions = {}
     for (const [name, value] of Object.entries(lava.headers))
       if (!headers.has(name)) headers.set(name, value);
     headers.set('authorization', authorization);
-    if (metadata !== undefined) headers.set('x-lava-metadata', metadataHeader(metadata));
+    if (meta) headers.set('x-lava-metadata', metadataHeader(meta));
     const target = !rewrite
       ? forwardUrl(lava, url.href)
-      : rewriteUrl(lava, rewrite.format, rewrite.url) +
-        (rewrite.format === 'openai' || rewrite.format === 'anthropic' ? url.pathname : '') +
-        url.search;
+      : // The SDK's path and query are checked with the rest: an encoded `..%2f` must not climb out either.
+        rewriteUrl(
+          lava,
+          rewrite.format,
+          rewrite.url +
+            (rewrite.format === 'openai' || rewrite.format === 'anthropic' ? url.pathname : '') +
+            url.search,
+        );
     const forwarded: RequestInit & { duplex?: 'half' } = request
       ? { method: request.method, body: request.body, signal: request.signal, duplex: 'half', ...init }
       : { ...init };

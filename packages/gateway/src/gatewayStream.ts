@@ -1,5 +1,5 @@
-import type { LavaClient, LavaError } from '@lava-sdk/core';
-import { lavaError, send } from '@lava-sdk/core/internal';
+import { isLavaError, type LavaClient, type LavaError } from '@lava-sdk/core';
+import { invalidResponse, lavaError, send } from '@lava-sdk/core/internal';
 import { errAsync, okAsync, type ResultAsync } from 'neverthrow';
 import { type GatewayOptions, prepareGatewayRequest, scrubToken } from './_prepare';
 import { parseServerSentEvents, type ServerSentEvent } from './parseServerSentEvents';
@@ -64,11 +64,7 @@ export function gatewayStream(
   url: string,
   options: GatewayStreamOptions = {},
 ): ResultAsync<GatewayStream, LavaError> {
-  let body = options.body;
-  if (options.streamFlag !== false && Object.prototype.toString.call(body) === '[object Object]') {
-    body = { ...(body as object), stream: true };
-  }
-  const prepared = prepareGatewayRequest(lava, url, { ...options, body }, true);
+  const prepared = prepareGatewayRequest(lava, url, options, true, options.streamFlag !== false);
   if (prepared.isErr()) return errAsync(prepared.error);
   const { init, options: callOptions } = prepared.value;
   const { signal } = callOptions;
@@ -98,6 +94,9 @@ export function gatewayStream(
         } catch (cause) {
           if (signal?.aborted)
             throw lavaError('aborted', 'The request was aborted by the caller', undefined, cause);
+          // The parser's own refusal (an event past MAX_EVENT_LENGTH), with this response's origin.
+          if (isLavaError(cause) && cause.kind === 'invalid_response')
+            throw invalidResponse(cause.issues[0]!.message, status, requestId);
           const reason = (cause as Error)?.message ?? String(cause);
           throw lavaError('network', `The event stream was interrupted: ${reason}`, { attempts }, cause);
         }

@@ -29,5 +29,5 @@ export { type GatewayFetchOptions, gatewayFetch } from './gatewayFetch';
 export { type GatewayStream, type GatewayStreamOptions, gatewayStream } from './gatewayStream';
 export { type ForwardTokenOptions, generateForwardToken } from './generateForwardToken';
 export { lavaErrorOf } from './lavaErrorOf';
-export { parseServerSentEvents, type ServerSentEvent } from './parseServerSentEvents';
+export { MAX_EVENT_LENGTH, parseServerSentEvents, type ServerSentEvent } from './parseServerSentEvents';
 export { REWRITE_FORMATS, type RewriteFormat, rewriteUrl } from './rewriteUrl';

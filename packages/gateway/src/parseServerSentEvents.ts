@@ -1,3 +1,5 @@
+import { invalidResponse } from '@lava-sdk/core/internal';
+
 /** One server-sent event, as the WHATWG event-stream format defines it. */
 export interface ServerSentEvent {
   /** The `event:` field; `message` when the event names none. */
@@ -14,6 +16,13 @@ export interface ServerSentEvent {
 
 const LINE_END = /\r\n|\r|\n/;
 
+/**
+ * The most characters the parser holds of one event: its unfinished line plus its `data` lines so far.
+ * 16 Mi (16,777,216), far above any text delta and room for a base64 image in one event (OpenAI's
+ * partial images, Gemini's inline data); past it the stream ends with an `invalid_response` LavaError.
+ */
+export const MAX_EVENT_LENGTH = 16 * 1024 * 1024;
+
 function parseJson(data: string): unknown {
   try {
     return JSON.parse(data);
@@ -29,7 +38,8 @@ function parseJson(data: string): unknown {
  * after the colon dropped; `:` comment lines ignored; LF, CR and CRLF line ends, split anywhere across
  * chunks; UTF-8 decoded across chunks; a leading BOM dropped; an event with no `data` and an unfinished
  * event at the end of the stream not dispatched. An event whose data is `[DONE]` (OpenAI's end marker)
- * ends the iteration.
+ * ends the iteration. An event longer than {@link MAX_EVENT_LENGTH} characters (an endless line or data
+ * lines with no blank line) ends it with an `invalid_response` LavaError, so memory stays bounded.
  *
  * Stopping early (`break`, `return`, a thrown error in the loop) or reaching `[DONE]` cancels the body,
  * which closes the underlying connection. A failed read throws the stream's error.
@@ -52,6 +62,7 @@ export async function* parseServerSentEvents(
   let finished = false;
   let event = '';
   let data: string[] = [];
+  let held = 0; // characters in `data`
   let id: string | undefined;
   let retry: number | undefined;
   try {
@@ -80,6 +91,7 @@ export async function* parseServerSentEvents(
             }
             event = '';
             data = [];
+            held = 0;
             retry = undefined;
             continue;
           }
@@ -88,8 +100,10 @@ export async function* parseServerSentEvents(
           const field = colon < 0 ? text : text.slice(0, colon);
           let fieldValue = colon < 0 ? '' : text.slice(colon + 1);
           if (fieldValue.startsWith(' ')) fieldValue = fieldValue.slice(1);
-          if (field === 'data') data.push(fieldValue);
-          else if (field === 'event') event = fieldValue;
+          if (field === 'data') {
+            data.push(fieldValue);
+            held += fieldValue.length;
+          } else if (field === 'event') event = fieldValue;
           else if (field === 'id' && !fieldValue.includes('\0')) id = fieldValue;
           else if (field === 'retry' && /^\d+$/.test(fieldValue)) retry = Number(fieldValue);
         }
@@ -97,6 +111,9 @@ export async function* parseServerSentEvents(
       if (done) {
         finished = true;
         return;
+      }
+      if (line.length + held > MAX_EVENT_LENGTH) {
+        throw invalidResponse(`an event stream event exceeded ${MAX_EVENT_LENGTH} characters`, 0);
       }
     }
   } finally {

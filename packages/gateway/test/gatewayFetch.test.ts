@@ -193,9 +193,9 @@ describe('gatewayFetch: refusals', () => {
     [
       'an unknown rewrite format',
       { rewrite: { format: 'grpc' as 'openai', url: 'https://api.openai.com/v1' } },
-      'rewrite: must be',
+      'rewrite: format must be one of openai',
     ],
-    ['a rewrite without url', { rewrite: { format: 'openai', url: '' } }, 'url: the provider URL'],
+    ['a rewrite without url', { rewrite: { format: 'openai', url: '' } }, 'rewrite: url must be a non-empty'],
     ['allowHosts not a list', { allowHosts: 'api.x.ai' as unknown as string[] }, 'allowHosts'],
   ])('throws invalid_params for %s, as gateway() returns it', (_name, options, text) => {
     const error = thrown(() => gatewayFetch(lava(), options));

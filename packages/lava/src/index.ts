@@ -95,6 +95,7 @@ export {
   gatewayStream,
   generateForwardToken,
   lavaErrorOf,
+  MAX_EVENT_LENGTH,
   parseServerSentEvents,
   REWRITE_FORMATS,
   type RewriteFormat,

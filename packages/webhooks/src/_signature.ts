@@ -111,7 +111,9 @@ export function signatureBytes(signature: unknown, secret: unknown): Uint8Array 
   }
   if (typeof value !== 'string') return issue(`must be a string, not ${typeName(value)}`);
   const hex = value.trim();
-  if (typeof secret === 'string' && secret !== '' && hex === secret.trim()) {
+  // Constant time: the header is compared with the secret itself here.
+  const encode = (text: string) => new TextEncoder().encode(text);
+  if (typeof secret === 'string' && secret !== '' && timingSafeEqual(encode(hex), encode(secret.trim()))) {
     return issue('equals the secret: check the argument order, (rawBody, signature, secret)');
   }
   if (hex.includes('=')) {
@@ -150,11 +152,13 @@ export function toHex(bytes: Uint8Array): string {
   return out;
 }
 
-/** Byte equality whose running time depends only on the length, never on where the inputs differ. */
-export function timingSafeEqual(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  let diff = 0;
-  for (let i = 0; i < a.length; i++) diff |= a[i]! ^ b[i]!;
+/**
+ * Byte equality whose running time depends only on the length of `given` (what the caller sent), never
+ * on where the inputs differ nor on the length or content of `expected` (the secret material).
+ */
+export function timingSafeEqual(given: Uint8Array, expected: Uint8Array): boolean {
+  let diff = given.length ^ expected.length;
+  for (let i = 0; i < given.length; i++) diff |= given[i]! ^ (expected[i % expected.length] ?? 0);
   return diff === 0;
 }
 
@@ -221,7 +225,7 @@ export function verify(
   if (bad) issues.push(bad);
   if (issues.length > 0 || isIssue(body) || isIssue(given)) return errAsync(invalidWebhookInput(issues));
   return hmacSha256(secret as string, body).andThen((expected) => {
-    if (timingSafeEqual(expected, given)) return okAsync(body as Uint8Array);
+    if (timingSafeEqual(given, expected)) return okAsync(body as Uint8Array);
     const message =
       'does not match the body and secret. Check that rawBody is the body exactly as received (not parsed and ' +
       're-serialized, not re-encoded by a proxy) and that the secret is the webhook_secret of this endpoint';
