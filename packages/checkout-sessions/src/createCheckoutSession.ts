@@ -1,15 +1,11 @@
 import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
-import { NonEmpty, type ParamsOf, request } from '@lava-sdk/core/internal';
+import { HttpUrl, NonEmpty, type ParamsOf, request } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 import { CheckoutSession } from './CheckoutSession';
 
 // The page that embeds the checkout iframe; Lava matches it against the iframe's origin.
-const OriginUrl = v.pipe(
-  v.string(),
-  v.url('must be a URL such as https://app.example.com'),
-  v.regex(/^https?:\/\//i, 'must be an http or https URL'),
-);
+const OriginUrl = HttpUrl;
 
 /**
  * Params of `createCheckoutSession`, told apart by `checkout_mode`:

@@ -5,24 +5,24 @@ import * as v from 'valibot';
 import { Request } from './Request';
 
 // Request metadata rules (lava-api.md §2.3, §3.5): at most 100 pairs; keys of ASCII letters, digits and
-// underscores; keys and values 1–255 characters.
+// underscores; keys and values 1–255 characters. Each rule one `custom` schema (see core's rules.ts).
 const RequestMetadata = v.pipe(
   v.record(
-    v.pipe(
-      v.string(),
-      v.regex(/^[A-Za-z0-9_]+$/, 'keys must be ASCII letters, digits or underscores'),
-      v.maxLength(255, 'keys must be at most 255 characters'),
+    v.custom<string>(
+      (k) => typeof k === 'string' && /^\w{1,255}$/.test(k),
+      'keys must be 1 to 255 ASCII letters, digits or underscores',
     ),
-    v.pipe(
-      v.string(),
-      v.minLength(1, 'values must not be empty'),
-      v.maxLength(255, 'values must be at most 255 characters'),
+    v.custom<string>(
+      (s) => typeof s === 'string' && s !== '' && s.length <= 255,
+      'values must be strings of 1 to 255 characters',
     ),
   ),
-  v.maxEntries(100, 'must have at most 100 pairs'),
+  v.check((m) => Object.keys(m).length <= 100, 'must have at most 100 pairs'),
 );
 
-const Count = v.optional(v.pipe(v.number(), v.finite(), v.minValue(0, 'must be 0 or more')));
+const Count = v.optional(
+  v.custom<number>((n) => Number.isFinite(n) && (n as number) >= 0, 'must be a finite number, 0 or more'),
+);
 
 /** Params of `createRequest`. */
 export const CreateRequestParams = v.looseObject({

@@ -1,22 +1,22 @@
 import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
-import { NonEmpty, type ParamsOf, request } from '@lava-sdk/core/internal';
+import { NonEmpty, oneOf, type ParamsOf, request } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 import { Amount } from './Amount';
 import { Plan } from './Plan';
 
-const Rollover = v.picklist(['full', 'none']);
+const Rollover = oneOf(['full', 'none']);
 
 /** Params of `createPlan`. */
 export const CreatePlanParams = v.pipe(
   v.looseObject({
     name: NonEmpty,
     /** USD per billing interval; `"0"` makes a free plan. At most $10,000 per cycle. */
-    period_amount: v.pipe(
-      Amount,
-      v.check((s) => Number(s) <= 10_000, 'must be at most 10000 (USD per cycle)'),
+    period_amount: v.custom<string>(
+      (s) => typeof s === 'string' && /^\d+(\.\d+)?$/.test(s) && Number(s) <= 10_000,
+      'must be a non-negative decimal string such as "25.00", at most 10000 (USD per cycle)',
     ),
-    billing_interval: v.picklist(['day', 'week', 'month', 'year']),
+    billing_interval: oneOf(['day', 'week', 'month', 'year']),
     /** Defaults to `period_amount`. */
     included_credit: v.optional(Amount),
     rollover_type: v.optional(Rollover),
@@ -26,7 +26,9 @@ export const CreatePlanParams = v.pipe(
       v.array(v.looseObject({ name: NonEmpty, cost: Amount, credit_amount: Amount })),
     ),
     /** Index into `credit_bundles` of the bundle bought automatically when credits run out. */
-    default_auto_top_up_bundle_index: v.nullish(v.pipe(v.number(), v.integer(), v.minValue(0))),
+    default_auto_top_up_bundle_index: v.nullish(
+      v.custom<number>((n) => Number.isInteger(n) && (n as number) >= 0, 'must be an integer, 0 or more'),
+    ),
   }),
   v.forward(
     v.check(

@@ -1,11 +1,11 @@
 import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
-import { NonEmpty, type ParamsOf, request } from '@lava-sdk/core/internal';
+import { NonEmpty, oneOf, type ParamsOf, request } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 import { Amount } from './Amount';
 import { Plan } from './Plan';
 
-const Rollover = v.picklist(['full', 'none']);
+const Rollover = oneOf(['full', 'none']);
 const Immutable = v.optional(v.never('cannot be changed after the plan is created'));
 
 /**
