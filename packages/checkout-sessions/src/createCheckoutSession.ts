@@ -20,14 +20,14 @@ export const CreateCheckoutSessionParams = v.variant('checkout_mode', [
     origin_url: OriginUrl,
     plan_id: NonEmpty,
     customer_id: v.optional(NonEmpty),
-    credit_bundle_id: v.optional(v.never('is only for checkout_mode "credit_bundle"')),
+    credit_bundle_id: v.optional(v.custom<never>(() => false, 'is only for checkout_mode "credit_bundle"')),
   }),
   v.looseObject({
     checkout_mode: v.literal('credit_bundle'),
     origin_url: OriginUrl,
     credit_bundle_id: NonEmpty,
     customer_id: NonEmpty,
-    plan_id: v.optional(v.never('is only for checkout_mode "subscription"')),
+    plan_id: v.optional(v.custom<never>(() => false, 'is only for checkout_mode "subscription"')),
   }),
 ]);
 export type CreateCheckoutSessionParams = ParamsOf<typeof CreateCheckoutSessionParams>;

@@ -30,14 +30,25 @@ export const CreatePlanParams = v.pipe(
       v.custom<number>((n) => Number.isInteger(n) && (n as number) >= 0, 'must be an integer, 0 or more'),
     ),
   }),
-  v.forward(
-    v.check(
-      ({ default_auto_top_up_bundle_index: index, credit_bundles: bundles }) =>
-        typeof index !== 'number' || index < (bundles?.length ?? 0),
-      'must be the index of one of credit_bundles',
-    ),
-    ['default_auto_top_up_bundle_index'],
-  ),
+  // A rawCheck that puts the issue on the field itself (forward + check cost ~90 B gzip more).
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const params = dataset.value;
+    const index = params.default_auto_top_up_bundle_index;
+    if (typeof index === 'number' && index >= (params.credit_bundles?.length ?? 0))
+      addIssue({
+        message: 'must be the index of one of credit_bundles',
+        path: [
+          {
+            type: 'object',
+            origin: 'value',
+            input: params,
+            key: 'default_auto_top_up_bundle_index',
+            value: index,
+          },
+        ],
+      });
+  }),
 );
 export type CreatePlanParams = ParamsOf<typeof CreatePlanParams>;
 
