@@ -5,19 +5,27 @@ import * as v from 'valibot';
 import { Request } from './Request';
 
 // Request metadata rules (lava-api.md §2.3, §3.5): at most 100 pairs; keys of ASCII letters, digits and
-// underscores; keys and values 1–255 characters. Each rule one `custom` schema (see core's rules.ts).
+// underscores; keys and values 1–255 characters. One rawCheck puts each issue at its key (`metadata.k`):
+// a record of two key and value schemas, and a check for the count, cost every bundle ~120 B gzip more.
 const RequestMetadata = v.pipe(
-  v.record(
-    v.custom<string>(
-      (k) => typeof k === 'string' && /^\w{1,255}$/.test(k),
-      'keys must be 1 to 255 ASCII letters, digits or underscores',
-    ),
-    v.custom<string>(
-      (s) => typeof s === 'string' && s !== '' && s.length <= 255,
-      'values must be strings of 1 to 255 characters',
-    ),
+  v.custom<Record<string, string>>(
+    (m) => typeof m === 'object' && m !== null,
+    'must be an object of string pairs',
   ),
-  v.check((m) => Object.keys(m).length <= 100, 'must have at most 100 pairs'),
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const metadata = dataset.value;
+    const entries = Object.entries(metadata);
+    if (entries.length > 100) addIssue({ message: 'must have at most 100 pairs' });
+    for (const [key, value] of entries) {
+      const message = !/^\w{1,255}$/.test(key)
+        ? 'keys must be 1 to 255 ASCII letters, digits or underscores'
+        : (typeof value !== 'string' || value === '' || value.length > 255) &&
+          'values must be strings of 1 to 255 characters';
+      if (message)
+        addIssue({ message, path: [{ type: 'object', origin: 'value', input: metadata, key, value }] });
+    }
+  }),
 );
 
 const Count = v.optional(

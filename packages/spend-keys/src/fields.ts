@@ -43,12 +43,13 @@ const PositiveCount = v.custom<number>(
   'must be an integer, 1 or more',
 );
 export const RateLimit = v.nullable(v.looseObject({ rpm: PositiveCount, burst: v.nullish(PositiveCount) }));
-// valibot's isoTimestamp pattern: a date, `T` or a space, a time with an optional fraction, `Z` or an offset.
+// valibot's isoTimestamp pattern, groups folded: a date, `T` or a space, a time with an optional fraction,
+// `Z` or an offset.
 export const ExpiresAt = v.nullable(
   v.custom<string>(
     (s) =>
       typeof s === 'string' &&
-      /^\d{4}-(?:0[1-9]|1[0-2])-(?:[12]\d|0[1-9]|3[01])[T ](?:0\d|1\d|2[0-3])(?::[0-5]\d){2}(?:\.\d{1,9})?(?:Z| ?[+-](?:0\d|1\d|2[0-3])(?::?[0-5]\d)?)$/u.test(
+      /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[T ]([01]\d|2[0-3])(:[0-5]\d){2}(\.\d{1,9})?(Z| ?[+-]([01]\d|2[0-3])(:?[0-5]\d)?)$/.test(
         s,
       ),
     'must be an ISO 8601 date-time such as 2026-12-31T23:59:59Z',
