@@ -1,40 +1,9 @@
 import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
-import { NonEmpty, type ParamsOf, request } from '@lava-sdk/core/internal';
+import { request } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
-import * as v from 'valibot';
+import { modeSchema } from './_modes';
 import { CheckoutSession } from './CheckoutSession';
-
-// The page that embeds the checkout iframe; Lava matches it against the iframe's origin.
-const OriginUrl = v.pipe(
-  v.string(),
-  v.url('must be a URL such as https://app.example.com'),
-  v.regex(/^https?:\/\//i, 'must be an http or https URL'),
-);
-
-/**
- * Params of `createCheckoutSession`, told apart by `checkout_mode`:
- * - `subscription`: `plan_id` required; `customer_id` optional (omit it for a new customer).
- * - `credit_bundle`: `credit_bundle_id` and `customer_id` required.
- *
- * The other mode's id is rejected, so a mixed-up call fails before anything is sent.
- */
-export const CreateCheckoutSessionParams = v.variant('checkout_mode', [
-  v.looseObject({
-    checkout_mode: v.literal('subscription'),
-    origin_url: OriginUrl,
-    plan_id: NonEmpty,
-    customer_id: v.optional(NonEmpty),
-    credit_bundle_id: v.optional(v.never('is only for checkout_mode "credit_bundle"')),
-  }),
-  v.looseObject({
-    checkout_mode: v.literal('credit_bundle'),
-    origin_url: OriginUrl,
-    credit_bundle_id: NonEmpty,
-    customer_id: NonEmpty,
-    plan_id: v.optional(v.never('is only for checkout_mode "subscription"')),
-  }),
-]);
-export type CreateCheckoutSessionParams = ParamsOf<typeof CreateCheckoutSessionParams>;
+import type { CreateCheckoutSessionParams } from './CreateCheckoutSessionParams';
 
 /**
  * Creates a checkout session (`POST /checkout_sessions`) for a subscription sign-up or a credit bundle
@@ -65,7 +34,7 @@ export function createCheckoutSession(
       method: 'POST',
       path: ['checkout_sessions'],
       params,
-      input: CreateCheckoutSessionParams,
+      input: modeSchema(params),
       output: CheckoutSession,
     },
     options,

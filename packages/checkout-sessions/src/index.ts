@@ -1,2 +1,3 @@
 export { type CheckoutMode, CheckoutSession } from './CheckoutSession';
-export { CreateCheckoutSessionParams, createCheckoutSession } from './createCheckoutSession';
+export { CreateCheckoutSessionParams } from './CreateCheckoutSessionParams';
+export { createCheckoutSession } from './createCheckoutSession';

@@ -16,12 +16,15 @@ export { backoffDelay, MAX_RETRY_AFTER_MS, parseRetryAfter, RETRY_STATUSES, slee
 export { AnyObject } from './schemas/AnyObject';
 export { Decimal } from './schemas/Decimal';
 export { Deleted } from './schemas/Deleted';
+export { HttpUrl } from './schemas/HttpUrl';
 export { listOf } from './schemas/listOf';
 export { MetadataFilters } from './schemas/MetadataFilters';
 export { NonEmpty } from './schemas/NonEmpty';
 export { PaginationParams, paginationEntries } from './schemas/PaginationParams';
+export { oneOf } from './schemas/rules';
 export { SubscriptionBase } from './schemas/SubscriptionBase';
 export { Success } from './schemas/Success';
+export { UnsignedDecimal } from './schemas/UnsignedDecimal';
 export { secretKeyOf, useSecretKey } from './secretKey';
 export { apiError, mergeHeaders, type SendInit, type SendResult, send } from './transport';
 export type { ParamsOf, StrictParams } from './types';

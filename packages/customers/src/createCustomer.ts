@@ -3,13 +3,13 @@ import { type ParamsOf, request } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 import { Customer } from './Customer';
-import { Metadata, Phone, ReferenceId, Text255 } from './fields';
+import { Email, Metadata, Phone, ReferenceId, Text255 } from './fields';
 
 /** Params of `createCustomer`. */
 export const CreateCustomerParams = v.looseObject({
   reference_id: v.optional(ReferenceId),
   name: v.optional(Text255),
-  email: v.optional(v.pipe(v.string(), v.email())),
+  email: v.optional(Email),
   phone: v.optional(Phone),
   metadata: v.optional(Metadata),
 });

@@ -1,18 +1,26 @@
 import * as v from 'valibot';
 
 // Field rules shared by createCustomer and updateCustomer (lava-api.md §2.2).
-export const Text255 = v.pipe(v.string(), v.maxLength(255));
+export const Text255 = v.custom<string>(
+  (s) => typeof s === 'string' && s.length <= 255,
+  'must be a string of at most 255 characters',
+);
+// valibot's email pattern.
+export const Email = v.custom<string>(
+  (s) =>
+    typeof s === 'string' && /^[\w+-]+(?:\.[\w+-]+)*@[\da-zA-Z]+(?:[.-][\da-zA-Z]+)*\.[a-zA-Z]{2,}$/u.test(s),
+  'must be an email address',
+);
 // E.164: a plus, then up to 15 digits, the first not zero.
-export const Phone = v.pipe(
-  v.string(),
-  v.regex(/^\+[1-9]\d{1,14}$/, 'must be an E.164 phone number such as +14155550100'),
+export const Phone = v.custom<string>(
+  (s) => typeof s === 'string' && /^\+[1-9]\d{1,14}$/.test(s),
+  'must be an E.164 phone number such as +14155550100',
 );
-export const Metadata = v.pipe(
-  v.record(v.string(), v.unknown()),
-  v.check((m) => JSON.stringify(m).length <= 16_384, 'must be at most 16 KB once serialized'),
+export const Metadata = v.custom<Record<string, unknown>>(
+  (m) => typeof m === 'object' && m !== null && JSON.stringify(m).length <= 16_384,
+  'must be an object of at most 16 KB once serialized',
 );
-export const ReferenceId = v.pipe(
-  Text255,
-  v.minLength(1),
-  v.check((s) => !s.startsWith('con_'), 'must not start with "con_" (that prefix is for Lava customer ids)'),
+export const ReferenceId = v.custom<string>(
+  (s) => typeof s === 'string' && s !== '' && s.length <= 255 && !s.startsWith('con_'),
+  'must be a string of 1 to 255 characters, not starting with "con_" (the prefix of Lava customer ids)',
 );

@@ -3,12 +3,12 @@ import { type ParamsOf, request } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 import { Customer } from './Customer';
-import { Metadata, Phone, ReferenceId, Text255 } from './fields';
+import { Email, Metadata, Phone, ReferenceId, Text255 } from './fields';
 
 /** Params of `updateCustomer`: a partial update; `null` clears a field. */
 export const UpdateCustomerParams = v.looseObject({
   name: v.nullish(Text255),
-  email: v.nullish(v.pipe(v.string(), v.email())),
+  email: v.nullish(Email),
   phone: v.nullish(Phone),
   reference_id: v.nullish(ReferenceId),
   metadata: v.nullish(Metadata),

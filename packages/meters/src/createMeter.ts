@@ -1,5 +1,5 @@
 import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
-import { NonEmpty, type ParamsOf, request } from '@lava-sdk/core/internal';
+import { NonEmpty, oneOf, type ParamsOf, request } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 import { Meter } from './Meter';
@@ -11,8 +11,8 @@ export const CreateMeterParams = v.looseObject({
   /** Auto-generated from the name when omitted. */
   meter_slug: v.optional(NonEmpty),
   /** `fixed`: each tier's `rate` is credits per usage unit; `percentage`: a markup on the provider cost. */
-  rate_type: v.picklist(['fixed', 'percentage']),
-  tier_type: v.picklist(['tokens_1m', 'characters_1m', 'minutes', 'requests']),
+  rate_type: oneOf(['fixed', 'percentage']),
+  tier_type: oneOf(['tokens_1m', 'characters_1m', 'minutes', 'requests']),
   tiers: Tiers,
 });
 export type CreateMeterParams = ParamsOf<typeof CreateMeterParams>;

@@ -5,7 +5,7 @@ import * as v from 'valibot';
 import { Meter } from './Meter';
 import { Tiers } from './Tiers';
 
-const Immutable = v.optional(v.never('cannot be changed after the meter is created'));
+const Immutable = v.optional(v.custom<never>(() => false, 'cannot be changed after the meter is created'));
 
 /** Params of `updateMeter`: only `name` and `tiers` may change. */
 export const UpdateMeterParams = v.looseObject({

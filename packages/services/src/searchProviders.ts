@@ -1,16 +1,16 @@
 import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
-import { type ParamsOf, request } from '@lava-sdk/core/internal';
+import { NonEmpty, type ParamsOf, request } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 import { ProviderSummary } from './ProviderSummary';
 
 /** Params of `searchProviders`: a keyword `query` (required: an empty one returns nothing) and a `category`. */
 export const SearchProvidersParams = v.looseObject({
-  query: v.pipe(
-    v.string(),
-    v.check((q) => q.trim() !== '', 'must not be empty: Lava returns no results without a query'),
+  query: v.custom<string>(
+    (q) => typeof q === 'string' && q.trim() !== '',
+    'must be a non-empty string: Lava returns no results without a query',
   ),
-  category: v.optional(v.pipe(v.string(), v.minLength(1, 'must not be empty'))),
+  category: v.optional(NonEmpty),
 });
 export type SearchProvidersParams = ParamsOf<typeof SearchProvidersParams>;
 
@@ -19,15 +19,16 @@ export type SearchProvidersParams = ParamsOf<typeof SearchProvidersParams>;
  * so a list under `data` or under `providers` is accepted and returned as `data`.
  */
 export const ProviderSearchResults = v.pipe(
-  v.union([
-    v.looseObject({ data: v.array(ProviderSummary) }),
-    v.looseObject({ providers: v.array(ProviderSummary) }),
-  ]),
-  // Typed explicitly: both branches are loose objects, so `'data' in found` would not narrow them.
-  v.transform((found): ProviderSearchResults => {
-    const { providers, data, ...rest } = found as { providers?: ProviderSummary[]; data?: ProviderSummary[] };
-    return { ...rest, data: (data ?? providers)! };
+  // Both keys optional and a check that one is there, rather than a union of the two shapes (a union costs
+  // every bundle of this function ~160 B more).
+  v.looseObject({
+    data: v.optional(v.array(ProviderSummary)),
+    providers: v.optional(v.array(ProviderSummary)),
   }),
+  v.check((found) => !!(found.data ?? found.providers), 'must have data or providers'),
+  v.transform(
+    ({ providers, data, ...rest }): ProviderSearchResults => ({ ...rest, data: (data ?? providers)! }),
+  ),
 );
 
 /** The providers matching a search, most relevant first. */

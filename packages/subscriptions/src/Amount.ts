@@ -1,7 +1,2 @@
-import * as v from 'valibot';
-
-/** A non-negative USD or credit amount as a decimal string: `"0"`, `"25.00"`. */
-export const Amount = v.pipe(
-  v.string(),
-  v.regex(/^\d+(\.\d+)?$/, 'must be a non-negative decimal string such as "25.00"'),
-);
+/** A non-negative decimal amount in USD (`"25.00"`), as plan params take it. */
+export { UnsignedDecimal as Amount } from '@lava-sdk/core/internal';

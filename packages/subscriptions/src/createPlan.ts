@@ -1,22 +1,22 @@
 import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
-import { NonEmpty, type ParamsOf, request } from '@lava-sdk/core/internal';
+import { NonEmpty, oneOf, type ParamsOf, request } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 import { Amount } from './Amount';
 import { Plan } from './Plan';
 
-const Rollover = v.picklist(['full', 'none']);
+const Rollover = oneOf(['full', 'none']);
 
 /** Params of `createPlan`. */
 export const CreatePlanParams = v.pipe(
   v.looseObject({
     name: NonEmpty,
     /** USD per billing interval; `"0"` makes a free plan. At most $10,000 per cycle. */
-    period_amount: v.pipe(
-      Amount,
-      v.check((s) => Number(s) <= 10_000, 'must be at most 10000 (USD per cycle)'),
+    period_amount: v.custom<string>(
+      (s) => typeof s === 'string' && /^\d+(\.\d+)?$/.test(s) && Number(s) <= 10_000,
+      'must be a non-negative decimal string such as "25.00", at most 10000 (USD per cycle)',
     ),
-    billing_interval: v.picklist(['day', 'week', 'month', 'year']),
+    billing_interval: oneOf(['day', 'week', 'month', 'year']),
     /** Defaults to `period_amount`. */
     included_credit: v.optional(Amount),
     rollover_type: v.optional(Rollover),
@@ -26,16 +26,29 @@ export const CreatePlanParams = v.pipe(
       v.array(v.looseObject({ name: NonEmpty, cost: Amount, credit_amount: Amount })),
     ),
     /** Index into `credit_bundles` of the bundle bought automatically when credits run out. */
-    default_auto_top_up_bundle_index: v.nullish(v.pipe(v.number(), v.integer(), v.minValue(0))),
-  }),
-  v.forward(
-    v.check(
-      ({ default_auto_top_up_bundle_index: index, credit_bundles: bundles }) =>
-        typeof index !== 'number' || index < (bundles?.length ?? 0),
-      'must be the index of one of credit_bundles',
+    default_auto_top_up_bundle_index: v.nullish(
+      v.custom<number>((n) => Number.isInteger(n) && (n as number) >= 0, 'must be an integer, 0 or more'),
     ),
-    ['default_auto_top_up_bundle_index'],
-  ),
+  }),
+  // A rawCheck that puts the issue on the field itself (forward + check cost ~90 B gzip more).
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const params = dataset.value;
+    const index = params.default_auto_top_up_bundle_index;
+    if (typeof index === 'number' && index >= (params.credit_bundles?.length ?? 0))
+      addIssue({
+        message: 'must be the index of one of credit_bundles',
+        path: [
+          {
+            type: 'object',
+            origin: 'value',
+            input: params,
+            key: 'default_auto_top_up_bundle_index',
+            value: index,
+          },
+        ],
+      });
+  }),
 );
 export type CreatePlanParams = ParamsOf<typeof CreatePlanParams>;
 

@@ -1,5 +1,5 @@
 import type { CallOptions, LavaClient, LavaError, ListResponse } from '@lava-sdk/core';
-import { listOf, NonEmpty, type ParamsOf, paginationEntries, request } from '@lava-sdk/core/internal';
+import { listOf, NonEmpty, oneOf, type ParamsOf, paginationEntries, request } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 import { Subscription } from './Subscription';
@@ -8,7 +8,7 @@ import { Subscription } from './Subscription';
 export const ListSubscriptionsParams = v.optional(
   v.looseObject({
     ...paginationEntries,
-    status: v.optional(v.picklist(['active', 'cancelled', 'all'])),
+    status: v.optional(oneOf(['active', 'cancelled', 'all'])),
     customer_id: v.optional(NonEmpty),
   }),
 );

@@ -1,12 +1,12 @@
 import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
-import { NonEmpty, type ParamsOf, request } from '@lava-sdk/core/internal';
+import { NonEmpty, oneOf, type ParamsOf, request } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 import { Amount } from './Amount';
 import { Plan } from './Plan';
 
-const Rollover = v.picklist(['full', 'none']);
-const Immutable = v.optional(v.never('cannot be changed after the plan is created'));
+const Rollover = oneOf(['full', 'none']);
+const Immutable = v.optional(v.custom<never>(() => false, 'cannot be changed after the plan is created'));
 
 /**
  * Params of `updatePlan`: a partial update. `meter_ids` replaces the linked meters. `credit_bundles` is
@@ -30,13 +30,18 @@ export const UpdatePlanParams = v.looseObject({
           credit_amount: Amount,
           is_deleted: v.optional(v.boolean()),
         }),
-        v.forward(
-          v.check(
-            (bundle) => bundle.is_deleted !== true || bundle.credit_bundle_id !== undefined,
-            'is required to delete a bundle (is_deleted: true)',
-          ),
-          ['credit_bundle_id'],
-        ),
+        // A rawCheck that puts the issue on credit_bundle_id (forward + check cost ~90 B gzip more).
+        v.rawCheck(({ dataset, addIssue }) => {
+          if (!dataset.typed) return;
+          const bundle = dataset.value;
+          if (bundle.is_deleted === true && bundle.credit_bundle_id === undefined)
+            addIssue({
+              message: 'is required to delete a bundle (is_deleted: true)',
+              path: [
+                { type: 'object', origin: 'value', input: bundle, key: 'credit_bundle_id', value: undefined },
+              ],
+            });
+        }),
       ),
     ),
   ),

@@ -6,13 +6,12 @@ import { Usage } from './Usage';
 
 // An ISO 8601 date (`2026-01-01`) or date-time (`2026-01-01T00:00:00-05:00`); the offset of `start`
 // sets the time zone the days are grouped in.
-const IsoDate = v.pipe(
-  v.string(),
-  v.regex(
-    /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/i,
-    'must be an ISO 8601 date or date-time such as 2026-01-01 or 2026-01-01T00:00:00Z',
-  ),
-  v.check((s) => !Number.isNaN(Date.parse(s)), 'must be a valid date'),
+const IsoDate = v.custom<string>(
+  (s) =>
+    typeof s === 'string' &&
+    /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/i.test(s) &&
+    !Number.isNaN(Date.parse(s)),
+  'must be an ISO 8601 date or date-time such as 2026-01-01 or 2026-01-01T00:00:00Z',
 );
 
 /** Params of `retrieveUsage`: `start` is required; `end` defaults to now; both are inclusive. */

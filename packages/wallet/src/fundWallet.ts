@@ -6,9 +6,8 @@ import * as v from 'valibot';
 const DECIMAL = /^\d+(\.\d+)?$/;
 
 /** True when a plain decimal string lies in [10, 10000], compared exactly (no float rounding). */
-function inFundingRange(amount: string): boolean {
-  // valibot runs every action of a pipe: a malformed amount is the regex's issue, not this one's.
-  if (!DECIMAL.test(amount)) return true;
+function inFundingRange(amount: unknown): boolean {
+  if (typeof amount !== 'string' || !DECIMAL.test(amount)) return false;
   const [whole = '', fraction = ''] = amount.split('.');
   const units = BigInt(whole);
   if (units < 10n || units > 10_000n) return false;
@@ -18,10 +17,9 @@ function inFundingRange(amount: string): boolean {
 /** Params of `fundWallet`: a saved payment method and a USD amount from 10 to 10,000 inclusive. */
 export const FundWalletParams = v.looseObject({
   payment_method_id: NonEmpty,
-  amount: v.pipe(
-    v.string('must be a decimal string such as "25.00"'),
-    v.regex(DECIMAL, 'must be a decimal string such as "25.00"'),
-    v.check(inFundingRange, 'must be between "10" and "10000" USD inclusive'),
+  amount: v.custom<string>(
+    inFundingRange,
+    'must be a decimal string such as "25.00", between "10" and "10000" USD inclusive',
   ),
 });
 export type FundWalletParams = ParamsOf<typeof FundWalletParams>;

@@ -1,4 +1,7 @@
 import * as v from 'valibot';
 
-/** A non-empty string, for ids and names. */
-export const NonEmpty = v.pipe(v.string(), v.minLength(1));
+/** A non-empty string, for ids and names (one `custom` schema: see ./rules.ts). */
+export const NonEmpty = v.custom<string>(
+  (s) => typeof s === 'string' && s !== '',
+  'must be a non-empty string',
+);

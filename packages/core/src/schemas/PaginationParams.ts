@@ -1,14 +1,19 @@
 import * as v from 'valibot';
 import type { ParamsOf } from '../types';
 
-/** `cursor` and `limit` (1–100), shared by every list endpoint; spread them into a filter schema. */
+/**
+ * `cursor` and `limit` (1–100), shared by every list endpoint; spread them into a filter schema. Written out
+ * rather than with the helpers of `./rules` (the same two `custom` schemas): every list bundle has them, and
+ * inline they cost it about 15 B less.
+ */
 export const paginationEntries = {
-  cursor: v.optional(v.pipe(v.string(), v.nonEmpty())),
-  // One check rather than integer + minValue + maxValue: three fewer valibot actions in every list bundle.
+  cursor: v.optional(
+    v.custom<string>((s) => typeof s === 'string' && s !== '', 'must be a non-empty string'),
+  ),
   limit: v.optional(
-    v.pipe(
-      v.number(),
-      v.check((n) => Number.isInteger(n) && n >= 1 && n <= 100, 'must be an integer from 1 to 100'),
+    v.custom<number>(
+      (n) => Number.isInteger(n) && (n as number) >= 1 && (n as number) <= 100,
+      'must be an integer from 1 to 100',
     ),
   ),
 };

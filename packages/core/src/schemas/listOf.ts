@@ -14,7 +14,7 @@ export interface ListResponse<T> {
 export function listOf<T extends v.GenericSchema>(item: T) {
   return v.looseObject({
     data: v.array(item),
-    has_more: v.boolean(),
+    has_more: v.custom<boolean>((b) => typeof b === 'boolean', 'must be a boolean'),
     next_cursor: v.nullish(v.string()),
   });
 }
