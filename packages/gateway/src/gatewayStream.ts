@@ -1,7 +1,7 @@
 import type { LavaClient, LavaError } from '@lava-sdk/core';
 import { lavaError, send } from '@lava-sdk/core/internal';
 import { errAsync, okAsync, type ResultAsync } from 'neverthrow';
-import { type GatewayOptions, prepareGatewayRequest, scrubToken } from './_prepare';
+import { type GatewayOptions, prepareGatewayRequest } from './_prepare';
 import { parseServerSentEvents, type ServerSentEvent } from './parseServerSentEvents';
 
 /** Options of {@link gatewayStream}: those of `gateway`, plus control over the `stream` flag. */
@@ -72,48 +72,42 @@ export function gatewayStream(
   if (prepared.isErr()) return errAsync(prepared.error);
   const { init, options: callOptions } = prepared.value;
   const { signal } = callOptions;
-  return send(lava, init, callOptions)
-    .mapErr(scrubToken)
-    .andThen(({ response: fetched, status, requestId, attempts }) => {
-      const response = fetched!; // streams always go through fetch
-      const source = response.body;
-      if (/^application\/json\b/i.test(response.headers.get('content-type') ?? '')) {
-        void source?.cancel().catch(() => {});
-        return errAsync(
-          lavaError(
-            'invalid_response',
-            `The gateway answered ${status} with JSON instead of an event stream`,
-            {
-              issues: [{ path: '', message: 'expected text/event-stream, got application/json' }],
-              status,
-              requestId,
-            },
-          ),
-        );
+  return send(lava, init, callOptions).andThen(({ response: fetched, status, requestId, attempts }) => {
+    const response = fetched!; // streams always go through fetch
+    const source = response.body;
+    if (/^application\/json\b/i.test(response.headers.get('content-type') ?? '')) {
+      void source?.cancel().catch(() => {});
+      return errAsync(
+        lavaError('invalid_response', `The gateway answered ${status} with JSON instead of an event stream`, {
+          issues: [{ path: '', message: 'expected text/event-stream, got application/json' }],
+          status,
+          requestId,
+        }),
+      );
+    }
+    async function* events(): AsyncGenerator<ServerSentEvent, void, undefined> {
+      if (!source) return;
+      try {
+        yield* parseServerSentEvents(source);
+      } catch (cause) {
+        if (signal?.aborted)
+          throw lavaError('aborted', 'The request was aborted by the caller', undefined, cause);
+        const reason = (cause as Error)?.message ?? String(cause);
+        throw lavaError('network', `The event stream was interrupted: ${reason}`, { attempts }, cause);
       }
-      async function* events(): AsyncGenerator<ServerSentEvent, void, undefined> {
-        if (!source) return;
-        try {
-          yield* parseServerSentEvents(source);
-        } catch (cause) {
-          if (signal?.aborted)
-            throw lavaError('aborted', 'The request was aborted by the caller', undefined, cause);
-          const reason = (cause as Error)?.message ?? String(cause);
-          throw lavaError('network', `The event stream was interrupted: ${reason}`, { attempts }, cause);
-        }
-      }
-      const iterator = events();
-      const result: GatewayStream = {
-        status,
-        headers: response.headers,
-        requestId,
-        [Symbol.asyncIterator]: () => iterator,
-        async cancel() {
-          await iterator.return();
-          // Never iterated: the generator did not start, so the body is still unlocked.
-          if (source && !source.locked) await source.cancel().catch(() => {});
-        },
-      };
-      return okAsync(result);
-    });
+    }
+    const iterator = events();
+    const result: GatewayStream = {
+      status,
+      headers: response.headers,
+      requestId,
+      [Symbol.asyncIterator]: () => iterator,
+      async cancel() {
+        await iterator.return();
+        // Never iterated: the generator did not start, so the body is still unlocked.
+        if (source && !source.locked) await source.cancel().catch(() => {});
+      },
+    };
+    return okAsync(result);
+  });
 }
