@@ -1,7 +1,7 @@
 import { redact } from './redact';
 
-/** Masks a call's credentials in server text; with `max`, keeps at most about that many characters. */
-export type Scrub = (text: string, max?: number) => string;
+/** Masks a call's credentials in server text, keeping at most about `max` characters of it. */
+export type Scrub = (text: string, max: number) => string;
 
 // Credential query parameters, raw or percent-encoded inside another URL (the gateway's `u=` target),
 // and any forward token (base64 of `{"secret_key":"…`), whole or cut.
@@ -15,24 +15,31 @@ const SHAPES =
  */
 export function scrubber(secrets: readonly (string | undefined)[]): Scrub {
   const values = secrets.filter((s): s is string => typeof s === 'string' && s.length >= 6);
-  const pattern =
-    values.length > 0 &&
-    new RegExp(
-      values
-        .map((s) =>
-          s.replace(/[\s\S]/g, (c) => {
-            const hex = c.charCodeAt(0).toString(16).padStart(4, '0');
-            return `(?:\\\\?\\u${hex}|\\\\u${hex}|%${hex.slice(2)})`;
-          }),
-        )
-        .join('|'),
-      'gi',
+  // Built only for text that may hold a value: most calls never need it.
+  let pattern: RegExp | undefined;
+  const clean = (text: string) =>
+    redact(
+      (values.length > 0 && (/[\\%]/.test(text) || values.some((s) => text.includes(s)))
+        ? text.replace(
+            (pattern ??= new RegExp(
+              values
+                .map((s) =>
+                  s.replace(/[\s\S]/g, (c) => {
+                    const hex = c.charCodeAt(0).toString(16).padStart(4, '0');
+                    return `(?:\\\\?\\u${hex}|\\\\u${hex}|%${hex.slice(2)})`;
+                  }),
+                )
+                .join('|'),
+              'gi',
+            )),
+            '[redacted]',
+          )
+        : text
+      ).replace(SHAPES, '$1[redacted]'),
     );
   // The longest form a value takes (six characters for each of its own, JSON-escaped).
   const margin = 6 * Math.max(8, ...values.map((s) => s.length));
-  const clean = (text: string) =>
-    redact((pattern ? text.replace(pattern, '[redacted]') : text).replace(SHAPES, '$1[redacted]'));
-  return (text, max = Number.POSITIVE_INFINITY) => {
+  return (text, max) => {
     if (text.length <= max) return clean(text);
     // Past the cut too, then without that margin: a credential across the cut is not kept in part.
     const kept = clean(text.slice(0, max + margin));

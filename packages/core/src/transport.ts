@@ -177,7 +177,7 @@ async function attempt(
   for (const name in headers)
     if (CREDENTIAL_HEADER.test(name)) secrets.push(headers[name]!.replace(/^Bearer\s+/i, ''));
   const scrub = scrubber(secrets);
-  const logUrl = logger && scrub(url);
+  const logUrl = logger && scrub(url, 10_000);
   const exchange = (!fetch && init.exchange) || fetchExchange;
   // A logger that throws must not change what the call does, sends or returns.
   const log = (event: LavaLogEntry['event'], attempt: number, extra?: Partial<LavaLogEntry>) => {
