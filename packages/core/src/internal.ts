@@ -22,6 +22,7 @@ export { NonEmpty } from './schemas/NonEmpty';
 export { PaginationParams, paginationEntries } from './schemas/PaginationParams';
 export { SubscriptionBase } from './schemas/SubscriptionBase';
 export { Success } from './schemas/Success';
+export { plainCause, type Scrub, scrubber } from './scrub';
 export { secretKeyOf, useSecretKey } from './secretKey';
 export { apiError, mergeHeaders, type SendInit, type SendResult, send } from './transport';
 export type { ParamsOf, StrictParams } from './types';

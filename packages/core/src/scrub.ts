@@ -17,26 +17,23 @@ export function scrubber(secrets: readonly (string | undefined)[]): Scrub {
   const values = secrets.filter((s): s is string => typeof s === 'string' && s.length >= 6);
   // Built only for text that may hold a value: most calls never need it.
   let pattern: RegExp | undefined;
-  const clean = (text: string) =>
-    redact(
-      (values.length > 0 && (/[\\%]/.test(text) || values.some((s) => text.includes(s)))
-        ? text.replace(
-            (pattern ??= new RegExp(
-              values
-                .map((s) =>
-                  s.replace(/[\s\S]/g, (c) => {
-                    const hex = c.charCodeAt(0).toString(16).padStart(4, '0');
-                    return `(?:\\\\?\\u${hex}|\\\\u${hex}|%${hex.slice(2)})`;
-                  }),
-                )
-                .join('|'),
-              'gi',
-            )),
-            '[redacted]',
+  const clean = (text: string) => {
+    if (values.length > 0 && (/[\\%]/.test(text) || values.some((s) => text.includes(s)))) {
+      pattern ??= new RegExp(
+        values
+          .map((s) =>
+            s.replace(/[\s\S]/g, (c) => {
+              const hex = c.charCodeAt(0).toString(16).padStart(4, '0');
+              return `(?:\\\\?\\u${hex}|\\\\u${hex}|%${hex.slice(2)})`;
+            }),
           )
-        : text
-      ).replace(SHAPES, '$1[redacted]'),
-    );
+          .join('|'),
+        'gi',
+      );
+      text = text.replace(pattern, '[redacted]');
+    }
+    return redact(text.replace(SHAPES, '$1[redacted]'));
+  };
   // The longest form a value takes (six characters for each of its own, JSON-escaped).
   const margin = 6 * Math.max(8, ...values.map((s) => s.length));
   return (text, max) => {

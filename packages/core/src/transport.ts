@@ -13,13 +13,22 @@ import { invalidParam } from './validate';
 export interface CallOptions {
   /** Cancels the call, including a retry's backoff sleep and a body still downloading. */
   signal?: AbortSignal | undefined;
-  /** Overrides the client's time budget for each attempt; 0 turns the timeout off. */
+  /**
+   * Overrides the client's time budget for each attempt; 0 turns the timeout off. A value past the
+   * timer's range (2^31 − 1 ms) is a `config` error: a longer timer would fire at once.
+   */
   timeoutMs?: number | undefined;
   /** Overrides the client's retry count. */
   maxRetries?: number | undefined;
-  /** Sent as `Idempotency-Key`; makes PATCH/PUT/DELETE retryable. REST POSTs get a generated one. */
+  /**
+   * Sent as `Idempotency-Key`; makes PATCH/PUT/DELETE retryable. REST POSTs get a generated one. An empty
+   * or whitespace-only key (here or as a header) is `invalid_params`, and nothing is sent.
+   */
   idempotencyKey?: string | undefined;
-  /** Extra headers for this call. They cannot replace Authorization. */
+  /**
+   * Extra headers for this call. They cannot replace Authorization. A header that cannot be sent (a bad
+   * name; a CR, LF, NUL or non-Latin-1 character in its value) is `invalid_params`, and nothing is sent.
+   */
   headers?: Record<string, string> | undefined;
 }
 
@@ -165,17 +174,17 @@ async function attempt(
   if (invalid) return err(invalid);
   if (fetch != null && typeof fetch !== 'function')
     return err(lavaError('config', 'Invalid fetch: must be a function'));
-  // Checked once here: fetch and node:http would throw at every attempt, quoting the value.
-  for (const name in headers) {
-    if (!/^[\w!#$%&'*+.^`|~-]+$/.test(name))
-      return err(invalidParam('headers', `invalid header name ${JSON.stringify(name.slice(0, 40))}`));
-    if (/[^\t\x20-\x7e\x80-\xff]/.test(headers[name]!))
-      return err(invalidParam(`headers.${name}`, 'has a CR, LF, NUL or non-Latin-1 character'));
-  }
   // The call's credential values: the key, extra ones (a forward token), those of credential headers.
   const secrets = [lava.secretKey, ...(init.secrets ?? [])];
-  for (const name in headers)
-    if (CREDENTIAL_HEADER.test(name)) secrets.push(headers[name]!.replace(/^Bearer\s+/i, ''));
+  for (const name in headers) {
+    const value = headers[name]!;
+    // Checked once here: fetch and node:http would refuse it at every attempt, quoting the value.
+    if (!/^[\w!#$%&'*+.^`|~-]+$/.test(name))
+      return err(invalidParam('headers', `invalid header name ${JSON.stringify(name.slice(0, 40))}`));
+    if (/[^\t\x20-\x7e\x80-\xff]/.test(value))
+      return err(invalidParam(`headers.${name}`, 'has a CR, LF, NUL or non-Latin-1 character'));
+    if (CREDENTIAL_HEADER.test(name)) secrets.push(value.replace(/^Bearer\s+/i, ''));
+  }
   const scrub = scrubber(secrets);
   const logUrl = logger && scrub(url, 10_000);
   const exchange = (!fetch && init.exchange) || fetchExchange;
