@@ -177,7 +177,7 @@ async function attempt(
   // The call's credential values: the key, extra ones (a forward token), those of credential headers.
   const secrets = [lava.secretKey, ...(init.secrets ?? [])];
   for (const name in headers) {
-    const value = headers[name]!;
+    const value = String(headers[name]);
     // Checked once here: fetch and node:http would refuse it at every attempt, quoting the value.
     if (!/^[\w!#$%&'*+.^`|~-]+$/.test(name))
       return err(invalidParam('headers', `invalid header name ${JSON.stringify(name.slice(0, 40))}`));
