@@ -155,6 +155,21 @@ describe('item 10: the client key is redacted by value, whatever its format', ()
     tally.add('client key of 6 formats echoed in 4 forms (body, HTML, request id)', cases);
   });
 
+  it('a 2xx body whose mistyped fields echo the key: the invalid_response issues do not', async () => {
+    let cases = 0;
+    for (const key of KEYS) {
+      const { baseUrl } = serve((_req, res) =>
+        reply(res, 200, JSON.stringify({ customer_id: 'con_1', contact: key, created_at: [key] })),
+      );
+      const { lava, logs } = client(baseUrl, { secretKey: key });
+      const { error } = typedOutcome(await retrieveCustomer(lava, 'con_1'));
+      expect(error?.kind, key).toBe('invalid_response');
+      expect(leakIn(error, logs, [key, key.slice(-16)]), key).toBeUndefined();
+      cases++;
+    }
+    tally.add('2xx body echoing the key into mistyped fields', cases);
+  });
+
   it('a 2xx request id that echoes the key is redacted too', async () => {
     const { baseUrl } = serve((_req, res) =>
       reply(res, 200, JSON.stringify({ customer_id: 'con_1' }), { 'x-lava-request-id': `req_${KEYS[0]}` }),

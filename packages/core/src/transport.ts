@@ -66,6 +66,8 @@ export interface SendResult {
   readonly status: number;
   readonly requestId?: string | undefined;
   readonly attempts: number;
+  /** The call's scrubber, for errors built from the body after `send()`. */
+  readonly scrub: Scrub;
 }
 
 // How much of an error body is kept (and scanned for credentials): enough for any real error.
@@ -218,7 +220,7 @@ async function attempt(
       const id = answer.header('x-lava-request-id');
       const requestId = id == null ? undefined : scrub(id, 200);
       if (logger) log('response', n, { status, requestId, durationMs: Date.now() - started });
-      if (status >= 200 && status < 300) return ok({ response, text, status, requestId, attempts: n });
+      if (status >= 200 && status < 300) return ok({ response, text, status, requestId, attempts: n, scrub });
       retryAfterMs = parseRetryAfter(answer.header('retry-after'));
       failure = apiError(status, text, requestId, n, retryAfterMs, scrub);
       if (!RETRY_STATUSES.test(`${status}`)) return err(failure);
