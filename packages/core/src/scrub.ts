@@ -3,10 +3,10 @@ import { redact } from './redact';
 /** Masks a call's credentials in server text, keeping at most about `max` characters of it. */
 export type Scrub = (text: string, max: number) => string;
 
-// Credential query parameters, raw or percent-encoded inside another URL (the gateway's `u=` target),
-// and any forward token (base64 of `{"secret_key":"…`), whole or cut.
+// Credential query parameters, raw, percent-encoded inside another URL (the gateway's `u=` target) or
+// after a JSON-escaped `&` (`\u0026`), and any forward token (base64 of `{"secret_key":"…`), whole or cut.
 const SHAPES =
-  /((?:[?&]|%3F|%26)(?:[\w.-]*[_-])?(?:(?:api)?key|token|secret|signature|sig|password|credential)(?:=|%3D))(?:(?!%26)[^&#\s"'<>])+|eyJzZWNyZXRfa2V5Ijoi[\w+/=%-]*/gi;
+  /((?:[?&]|%3F|%26|\\u0026)(?:[\w.-]*[_-])?(?:(?:api)?key|token|secret|sig(?:nature)?|password|credential|auth(?:orization)?)(?:=|%3D))(?:(?!%26)[^&#\s"'<>\\])+|eyJzZWNyZXRfa2V5Ijoi[\w+/=%-]*/gi;
 
 /**
  * The scrubber of one call: masks its credential values (shorter ones are not real credentials and would
