@@ -1,5 +1,11 @@
 // The SDK calls the fault suite drives, and the oracle of what each fault must end in.
-import { type CallOptions, createLava, type LavaClient, type LavaLogEntry } from '@lava-sdk/core';
+import {
+  type CallOptions,
+  createLava,
+  type LavaClient,
+  type LavaLogEntry,
+  type LavaOptions,
+} from '@lava-sdk/core';
 import { createCustomer, deleteCustomer, retrieveCustomer, updateCustomer } from '@lava-sdk/customers';
 import { type Fault, RETRYABLE_FAULTS, SECRET_KEY, transportOptions } from './harness';
 
@@ -144,10 +150,7 @@ export interface Harnessed {
 }
 
 /** A client on one scenario with small budgets, collecting its log lines. */
-export function client(
-  baseUrl: string,
-  options: { timeoutMs?: number; maxRetries?: number; retryDelayMs?: number; secretKey?: string } = {},
-): Harnessed {
+export function client(baseUrl: string, options: LavaOptions = {}): Harnessed {
   const logs: LavaLogEntry[] = [];
   const lava = createLava({
     secretKey: SECRET_KEY,

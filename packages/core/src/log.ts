@@ -1,10 +1,20 @@
-const SENSITIVE_HEADER =
-  /^(authorization|proxy-authorization|x-api-key|x-goog-api-key|xi-api-key|cookie|set-cookie)$/i;
+/** Headers that carry credentials, by name: `authorization`, `api-key`, `x-goog-api-key`, `x-auth-token`, … */
+export const CREDENTIAL_HEADER =
+  /^(?!idempotency-key$).*(auth|cookie|key|token|secret|signature|credential|password)/i;
 
-/** A copy of the headers with every credential-bearing value masked, for logs. */
-export function redactHeaders(headers: Record<string, string>): Record<string, string> {
+/**
+ * A copy of the headers for logs, masking every credential header and any value that holds one of the
+ * call's credential values.
+ */
+export function redactHeaders(
+  headers: Record<string, string>,
+  secrets: readonly (string | undefined)[] = [],
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers))
-    out[name] = SENSITIVE_HEADER.test(name) ? '[redacted]' : value;
+    out[name] =
+      CREDENTIAL_HEADER.test(name) || secrets.some((s) => s && s.length >= 6 && String(value).includes(s))
+        ? '[redacted]'
+        : value;
   return out;
 }

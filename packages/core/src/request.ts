@@ -79,9 +79,9 @@ export function request<O extends GenericSchema>(
     // One key per logical POST, reused by every retry, so a retried create is applied once.
     generateIdempotencyKey: method === 'POST',
   };
-  return send(lava, init, options).andThen(({ text, status, requestId }) =>
+  return send(lava, init, options).andThen(({ text, status, requestId, scrub }) =>
     parseJsonBody(text, status, requestId)
-      .andThen((json) => parseResponse(spec.output, json, status, requestId))
+      .andThen((json) => parseResponse(spec.output, json, status, requestId, scrub))
       .map((value) => withRequestId(value, requestId)),
   );
 }

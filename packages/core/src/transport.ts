@@ -4,21 +4,31 @@ import type { LavaError } from './errors';
 import { type ExchangeFn, TIMED_OUT } from './exchange';
 import { fetchExchange } from './fetchExchange';
 import { lavaError } from './lavaError';
-import { redactHeaders } from './log';
-import { redact } from './redact';
+import { CREDENTIAL_HEADER, redactHeaders } from './log';
 import { backoffDelay, MAX_RETRY_AFTER_MS, parseRetryAfter, RETRY_STATUSES, sleep } from './retry';
+import { plainCause, type Scrub, scrubber, shallow } from './scrub';
+import { invalidParam } from './validate';
 
 /** Per-call options every SDK function accepts last. */
 export interface CallOptions {
   /** Cancels the call, including a retry's backoff sleep and a body still downloading. */
   signal?: AbortSignal | undefined;
-  /** Overrides the client's time budget for each attempt; 0 turns the timeout off. */
+  /**
+   * Overrides the client's time budget for each attempt; 0 turns the timeout off. A value past the
+   * timer's range (2^31 − 1 ms) is a `config` error: a longer timer would fire at once.
+   */
   timeoutMs?: number | undefined;
   /** Overrides the client's retry count. */
   maxRetries?: number | undefined;
-  /** Sent as `Idempotency-Key`; makes PATCH/PUT/DELETE retryable. REST POSTs get a generated one. */
+  /**
+   * Sent as `Idempotency-Key`; makes PATCH/PUT/DELETE retryable. REST POSTs get a generated one. An empty
+   * or whitespace-only key (here or as a header) is `invalid_params`, and nothing is sent.
+   */
   idempotencyKey?: string | undefined;
-  /** Extra headers for this call. They cannot replace Authorization. */
+  /**
+   * Extra headers for this call. They cannot replace Authorization. A header that cannot be sent (a bad
+   * name; a CR, LF, NUL or non-Latin-1 character in its value) is `invalid_params`, and nothing is sent.
+   */
   headers?: Record<string, string> | undefined;
 }
 
@@ -41,6 +51,11 @@ export interface SendInit {
    * Otherwise only reads and writes carrying an Idempotency-Key are retried.
    */
   retryByCount?: boolean | undefined;
+  /**
+   * Credential values of this call besides the client's key and credential headers (a forward token):
+   * masked by value wherever the transport keeps server text or logs.
+   */
+  secrets?: readonly (string | undefined)[] | undefined;
 }
 
 /** A 2xx response: its text (empty when streaming), status and Lava's request id. */
@@ -51,20 +66,29 @@ export interface SendResult {
   readonly status: number;
   readonly requestId?: string | undefined;
   readonly attempts: number;
+  /** The call's scrubber, for errors built from the body after `send()`. */
+  readonly scrub: Scrub;
 }
 
-/** Builds the `api` error for a non-2xx response, reading both documented error shapes and HTML pages. */
+// How much of an error body is kept (and scanned for credentials): enough for any real error.
+const MAX_BODY = 32 * 1024;
+
+/**
+ * Builds the `api` error for a non-2xx response, reading both documented error shapes and HTML pages.
+ * The body is cut to 32 kB and 16 levels, and scrubbed of the call's credentials.
+ */
 export function apiError(
   status: number,
   text: string,
   requestId: string | undefined,
   attempts: number,
   retryAfterMs?: number,
+  scrub: Scrub = scrubber([]),
 ): LavaError {
-  const clean = redact(text);
+  const clean = scrub(text, MAX_BODY);
   let body: unknown = clean;
   try {
-    body = JSON.parse(clean);
+    body = shallow(JSON.parse(clean));
   } catch {}
   // Lava answers `{"error":"text"}` or `{"error":{"message","code","status"}}`; some proxies `{"message"}`.
   type Shape = { error?: { message?: unknown; code?: unknown } | string; message?: unknown } | null;
@@ -81,7 +105,7 @@ export function apiError(
           .trim()
           .slice(0, 200) || 'no body';
   const code = typeof error === 'object' && typeof error?.code === 'string' ? error.code : undefined;
-  return lavaError('api', `Lava API error ${status}: ${message}`, {
+  return lavaError('api', `Lava API error ${status}: ${message.slice(0, 1_000)}`, {
     status,
     code,
     requestId,
@@ -92,17 +116,10 @@ export function apiError(
 }
 
 /** `… fetch failed (ECONNREFUSED)`: the useful part of a network error sits deep in its cause chain. */
-function describeCause(cause: unknown): string {
+function describeCause(cause: { message?: unknown; code?: unknown; cause?: unknown } | undefined): string {
   let code: unknown;
-  for (
-    let c = cause as { cause?: unknown; code?: unknown } | undefined;
-    c && !code;
-    c = c.cause as typeof c
-  ) {
-    code = c.code;
-  }
-  const message = String((cause as Error | undefined)?.message ?? cause);
-  return typeof code === 'string' ? `${message} (${code})` : message;
+  for (let c = cause; c && !code; c = c.cause as typeof c) code = c.code;
+  return `${cause?.message}${code ? ` (${code})` : ''}`;
 }
 
 /** Merges header sets, later ones winning, names lower-cased so no two spellings of one header survive. */
@@ -148,6 +165,8 @@ async function attempt(
     o.idempotencyKey ??
     headers['idempotency-key'] ??
     (init.generateIdempotencyKey ? crypto.randomUUID() : undefined);
+  // A blank key would go out as an empty header, yet make the call retryable.
+  if (key !== undefined && !/\S/.test(key)) return err(invalidParam('idempotencyKey', 'must not be blank'));
   if (key !== undefined) headers['idempotency-key'] = key;
   // Without a key a repeated write could apply twice, so only reads and keyed writes are retried.
   const retryable = init.retryByCount || key || method === 'GET' || method === 'HEAD';
@@ -157,11 +176,31 @@ async function attempt(
   if (invalid) return err(invalid);
   if (fetch != null && typeof fetch !== 'function')
     return err(lavaError('config', 'Invalid fetch: must be a function'));
+  // The call's credential values: the key, extra ones (a forward token), those of credential headers.
+  const secrets = [lava.secretKey, ...(init.secrets ?? [])];
+  for (const name in headers) {
+    const value = String(headers[name]);
+    // Checked once here: fetch and node:http would refuse it at every attempt, quoting the value.
+    if (!/^[\w!#$%&'*+.^`|~-]+$/.test(name))
+      return err(invalidParam('headers', `invalid header name ${JSON.stringify(name.slice(0, 40))}`));
+    if (/[^\t\x20-\x7e\x80-\xff]/.test(value))
+      return err(invalidParam(`headers.${name}`, 'has a CR, LF, NUL or non-Latin-1 character'));
+    if (CREDENTIAL_HEADER.test(name)) secrets.push(value.replace(/^Bearer\s+/i, ''));
+  }
+  const scrub = scrubber(secrets);
+  const logUrl = logger && scrub(url, 10_000);
   const exchange = (!fetch && init.exchange) || fetchExchange;
   // A logger that throws must not change what the call does, sends or returns.
   const log = (event: LavaLogEntry['event'], attempt: number, extra?: Partial<LavaLogEntry>) => {
     try {
-      logger?.({ level: event === 'error' ? 'warn' : 'debug', event, method, url, attempt, ...extra });
+      logger?.({
+        level: event === 'error' ? 'warn' : 'debug',
+        event,
+        method,
+        url: logUrl!,
+        attempt,
+        ...extra,
+      });
     } catch {}
   };
   const aborted = () => err(lavaError('aborted', 'Aborted by the caller'));
@@ -169,7 +208,7 @@ async function attempt(
   for (let n = 1; ; n++) {
     if (signal?.aborted) return aborted();
     const started = Date.now();
-    if (logger) log('request', n, { headers: redactHeaders(headers) });
+    if (logger) log('request', n, { headers: redactHeaders(headers, secrets) });
     let failure: LavaError;
     let retryAfterMs: number | undefined;
     try {
@@ -178,16 +217,18 @@ async function attempt(
         lava,
       );
       const { status, text, response } = answer;
-      const requestId = answer.header('x-lava-request-id') ?? undefined;
+      const id = answer.header('x-lava-request-id');
+      const requestId = id == null ? undefined : scrub(id, 200);
       if (logger) log('response', n, { status, requestId, durationMs: Date.now() - started });
-      if (status >= 200 && status < 300) return ok({ response, text, status, requestId, attempts: n });
+      if (status >= 200 && status < 300) return ok({ response, text, status, requestId, attempts: n, scrub });
       retryAfterMs = parseRetryAfter(answer.header('retry-after'));
-      failure = apiError(status, text, requestId, n, retryAfterMs);
+      failure = apiError(status, text, requestId, n, retryAfterMs, scrub);
       if (!RETRY_STATUSES.test(`${status}`)) return err(failure);
-    } catch (cause) {
+    } catch (error) {
       if (signal?.aborted) return aborted();
+      const cause = plainCause(error, scrub);
       failure =
-        cause === TIMED_OUT
+        error === TIMED_OUT
           ? lavaError('timeout', `No complete response within ${timeoutMs} ms`, { timeoutMs, attempts: n })
           : lavaError('network', `Could not reach Lava: ${describeCause(cause)}`, { attempts: n }, cause);
     }

@@ -4,12 +4,16 @@ import { safeParse } from 'valibot';
 import type { LavaError, LavaIssue } from './errors';
 import { lavaError } from './lavaError';
 import { redact } from './redact';
+import type { Scrub } from './scrub';
 
-/** Turns valibot issues into plain `{ path, message }` pairs, the path dotted (`tiers.0.start`). */
-export function toIssues(issues: readonly BaseIssue<unknown>[]): LavaIssue[] {
+/**
+ * Turns valibot issues into plain `{ path, message }` pairs, the path dotted (`tiers.0.start`). Messages
+ * quote the values received, so a response's go through its call's scrubber.
+ */
+export function toIssues(issues: readonly BaseIssue<unknown>[], scrub?: Scrub): LavaIssue[] {
   return issues.map((issue) => ({
     path: issue.path?.map((item) => String(item.key)).join('.') ?? '',
-    message: redact(issue.message),
+    message: scrub ? scrub(issue.message, 1_000) : redact(issue.message),
   }));
 }
 
@@ -30,7 +34,7 @@ function issueError(issues: LavaIssue[], origin?: Origin): LavaError {
     : lavaError('invalid_params', `Invalid params: ${detail}`, { issues });
 }
 
-function check<S extends GenericSchema>(schema: S, input: unknown, origin?: Origin) {
+function check<S extends GenericSchema>(schema: S, input: unknown, origin?: Origin, scrub?: Scrub) {
   let result: ReturnType<typeof safeParse<S>>;
   try {
     result = safeParse(schema, input);
@@ -42,7 +46,7 @@ function check<S extends GenericSchema>(schema: S, input: unknown, origin?: Orig
   }
   return result.success
     ? ok<InferOutput<S>, LavaError>(result.output)
-    : err<InferOutput<S>, LavaError>(issueError(toIssues(result.issues), origin));
+    : err<InferOutput<S>, LavaError>(issueError(toIssues(result.issues, scrub), origin));
 }
 
 /** Validates a function's params; failure is an `invalid_params` error, so no request is sent. */
@@ -64,8 +68,9 @@ export function parseResponse<S extends GenericSchema>(
   input: unknown,
   status: number,
   requestId?: string,
+  scrub?: Scrub,
 ): Result<InferOutput<S>, LavaError> {
-  return check(schema, input, { status, requestId });
+  return check(schema, input, { status, requestId }, scrub);
 }
 
 /** Parses a 2xx body as JSON; a body that is not JSON is an `invalid_response` error. */

@@ -1,5 +1,5 @@
 import type { CallOptions, LavaClient, LavaError, LavaIssue } from '@lava-sdk/core';
-import { lavaError, mergeHeaders, type SendInit, useSecretKey } from '@lava-sdk/core/internal';
+import { mergeHeaders, type SendInit, useSecretKey } from '@lava-sdk/core/internal';
 import { err, ok, type Result } from 'neverthrow';
 import { type BillingOptions, checkMetadata, invalidParams, metadataHeader, tokenOptions } from './_options';
 import { forwardUrl } from './forwardUrl';
@@ -25,10 +25,6 @@ export interface PreparedGatewayRequest {
   init: SendInit;
   options: CallOptions;
 }
-
-// Any forward token: base64 of JSON that starts with `{"secret_key":"`.
-const TOKEN_START = 'eyJzZWNyZXRfa2V5Ijoi';
-const FORWARD_TOKEN = /eyJzZWNyZXRfa2V5Ijoi[A-Za-z0-9+/=]*/g;
 
 const isStream = (body: object): boolean =>
   typeof (body as { getReader?: unknown }).getReader === 'function' ||
@@ -105,7 +101,8 @@ export function prepareGatewayRequest(
   delete headers.authorization;
   if (prepared.type && !headers['content-type']) headers['content-type'] = prepared.type;
   if (meta) headers['x-lava-metadata'] = metadataHeader(meta);
-  headers.authorization = `Bearer ${generateForwardToken(lava, token)}`;
+  const forwardToken = generateForwardToken(lava, token);
+  headers.authorization = `Bearer ${forwardToken}`;
 
   // A forward-proxy POST is not known to be idempotent: a retried completion could be billed twice.
   // Only reads, calls with the caller's own Idempotency-Key, or an explicit maxRetries are retried;
@@ -120,28 +117,9 @@ export function prepareGatewayRequest(
       body: prepared.body,
       stream,
       retryByCount: true,
+      // Masked by value in every error and log line (a provider may echo its key).
+      secrets: [forwardToken, token.provider_key],
     },
     options: { signal, timeoutMs, maxRetries, idempotencyKey },
   });
-}
-
-/** Removes any forward token a provider or proxy echoed into an error (core redacts keys and `Bearer …`). */
-export function scrubToken(error: LavaError): LavaError {
-  if (error.kind !== 'api') return error;
-  const body = JSON.stringify(error.body);
-  if (!body?.includes(TOKEN_START) && !error.message.includes(TOKEN_START)) return error;
-  const { status, code, requestId, retryAfterMs, attempts } = error;
-  return lavaError(
-    'api',
-    error.message.replace(FORWARD_TOKEN, '[redacted]'),
-    {
-      status,
-      code,
-      requestId,
-      retryAfterMs,
-      attempts,
-      body: body === undefined ? error.body : JSON.parse(body.replace(FORWARD_TOKEN, '[redacted]')),
-    },
-    error.cause,
-  );
 }

@@ -1,7 +1,7 @@
 import type { LavaClient, LavaError } from '@lava-sdk/core';
 import { parseJsonBody, send, withRequestId } from '@lava-sdk/core/internal';
 import { errAsync, okAsync, type ResultAsync } from 'neverthrow';
-import { type GatewayOptions, prepareGatewayRequest, scrubToken } from './_prepare';
+import { type GatewayOptions, prepareGatewayRequest } from './_prepare';
 
 export type { GatewayOptions } from './_prepare';
 
@@ -57,11 +57,9 @@ export function gateway<T = unknown>(
   const prepared = prepareGatewayRequest(lava, url, options);
   if (prepared.isErr()) return errAsync(prepared.error);
   const { init, options: callOptions } = prepared.value;
-  return send(lava, init, callOptions)
-    .mapErr(scrubToken)
-    .andThen(({ text, status, requestId }) =>
-      text.trim() === ''
-        ? okAsync(null as T)
-        : parseJsonBody(text, status, requestId).map((json) => withRequestId(json as T, requestId)),
-    );
+  return send(lava, init, callOptions).andThen(({ text, status, requestId }) =>
+    text.trim() === ''
+      ? okAsync(null as T)
+      : parseJsonBody(text, status, requestId).map((json) => withRequestId(json as T, requestId)),
+  );
 }

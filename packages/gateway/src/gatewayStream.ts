@@ -1,7 +1,7 @@
 import { isLavaError, type LavaClient, type LavaError } from '@lava-sdk/core';
-import { invalidResponse, lavaError, send } from '@lava-sdk/core/internal';
+import { invalidResponse, lavaError, plainCause, send } from '@lava-sdk/core/internal';
 import { errAsync, okAsync, type ResultAsync } from 'neverthrow';
-import { type GatewayOptions, prepareGatewayRequest, scrubToken } from './_prepare';
+import { type GatewayOptions, prepareGatewayRequest } from './_prepare';
 import { parseServerSentEvents, type ServerSentEvent } from './parseServerSentEvents';
 
 /** Options of {@link gatewayStream}: those of `gateway`, plus control over the `stream` flag. */
@@ -68,9 +68,8 @@ export function gatewayStream(
   if (prepared.isErr()) return errAsync(prepared.error);
   const { init, options: callOptions } = prepared.value;
   const { signal } = callOptions;
-  return send(lava, init, callOptions)
-    .mapErr(scrubToken)
-    .andThen(({ response: fetched, status, requestId, attempts }) => {
+  return send(lava, init, callOptions).andThen(
+    ({ response: fetched, status, requestId, attempts, scrub }) => {
       const response = fetched!; // streams always go through fetch
       const source = response.body;
       if (/^application\/json\b/i.test(response.headers.get('content-type') ?? '')) {
@@ -93,12 +92,23 @@ export function gatewayStream(
           yield* parseServerSentEvents(source);
         } catch (cause) {
           if (signal?.aborted)
-            throw lavaError('aborted', 'The request was aborted by the caller', undefined, cause);
+            throw lavaError(
+              'aborted',
+              'The request was aborted by the caller',
+              undefined,
+              plainCause(cause, scrub),
+            );
           // The parser's own refusal (an event past MAX_EVENT_LENGTH), with this response's origin.
           if (isLavaError(cause) && cause.kind === 'invalid_response')
             throw invalidResponse(cause.issues[0]!.message, status, requestId);
-          const reason = (cause as Error)?.message ?? String(cause);
-          throw lavaError('network', `The event stream was interrupted: ${reason}`, { attempts }, cause);
+          // As send() does: a plain, scrubbed copy of the cause, and no credential in the message.
+          const plain = plainCause(cause, scrub);
+          throw lavaError(
+            'network',
+            `The event stream was interrupted: ${plain.message}`,
+            { attempts },
+            plain,
+          );
         }
       }
       const iterator = events();
@@ -114,5 +124,6 @@ export function gatewayStream(
         },
       };
       return okAsync(result);
-    });
+    },
+  );
 }
