@@ -53,6 +53,18 @@ describe('Lava.request()', () => {
     tally.add('key checks', 1);
   });
 
+  it('refuses a method that is not one: missing, empty, with CR/LF or a space, nothing sent', async () => {
+    const { baseUrl, seen } = server.scenario(['ok']);
+    const lava = new Lava(SECRET_KEY, { baseUrl });
+    const methods: unknown[] = [undefined, null, 42, '', 'GET\r\nx-injected: 1', 'GET /', 'PO ST'];
+    for (const method of methods) {
+      const error = await rejection(lava.request(method as string, 'customers/con_1'));
+      expect(error).toMatchObject({ kind: 'invalid_params', issues: [{ path: 'method' }] });
+      tally.add('invalid methods', 1);
+    }
+    expect(seen).toHaveLength(0);
+  });
+
   it('keeps the key under the base URL: absolute URLs, rooted paths and ".." are invalid_params', async () => {
     const { baseUrl, seen } = server.scenario(['ok']);
     const lava = new Lava(SECRET_KEY, { baseUrl, maxRetries: 0 });

@@ -30,6 +30,10 @@ export function rawRequest(
   options?: CallOptions,
 ): ResultAsync<unknown, LavaError> {
   const { path, query, data } = spec;
+  // An HTTP token only: anything else would throw here or be refused by the transport at every attempt.
+  if (typeof spec.method !== 'string' || !/^[A-Za-z]+$/.test(spec.method)) {
+    return errAsync(invalidParam('method', 'must be an HTTP method such as GET or POST'));
+  }
   const method = spec.method.toUpperCase();
   if (!/^https?:\/\/[^/]/.test(lava.baseUrl)) {
     return errAsync(rawLavaError('config', 'Invalid baseUrl: must be an http(s) URL'));
