@@ -29,18 +29,20 @@ interface Answer {
   body: string;
   /** Bytes the client had written when the answer's headers arrived. */
   sentBefore: number;
+  headers: IncomingMessage['headers'];
 }
 
 /**
  * POSTs to `path`: `declared` bytes announced in content-length (or chunked when undefined), written in
  * 64 KiB chunks until `total` bytes (Infinity: until the answer arrives). Rejects after 5 s.
  */
-function post(path: string, total: number, declared?: number): Promise<Answer> {
+function post(path: string, total: number, declared?: number, origin?: string): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = {
       authorization: `Bearer ${EMULATOR_SECRET_KEY}`,
       'content-type': 'application/json',
     };
+    if (origin) headers.origin = origin;
     if (declared !== undefined) headers['content-length'] = String(declared);
     const req = httpRequest(`${local.url}${path}`, { method: 'POST', headers });
     const chunk = Buffer.alloc(64 * 1024, 0x20); // JSON whitespace
@@ -57,7 +59,8 @@ function post(path: string, total: number, declared?: number): Promise<Answer> {
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
         clearTimeout(timer);
-        resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString(), sentBefore });
+        const body = Buffer.concat(chunks).toString();
+        resolve({ status: res.statusCode ?? 0, body, sentBefore, headers: res.headers });
         req.destroy();
       });
     });
@@ -95,6 +98,14 @@ describe('request bodies are bounded', () => {
     const answer = await post('/v1/customers', Number.POSITIVE_INFINITY, declared);
     expect413(answer, MAX_BODY_BYTES, 'declared');
     expect(answer.sentBefore).toBeLessThan(declared);
+    tally.add('body size limit', 1);
+  });
+
+  it("a browser app can read the 413: it carries the API's CORS headers", async () => {
+    const origin = 'http://localhost:5173';
+    const answer = await post('/v1/customers', Number.POSITIVE_INFINITY, 100 * 1024 * 1024, origin);
+    expect413(answer, MAX_BODY_BYTES, 'from a browser origin');
+    expect(answer.headers['access-control-allow-origin']).toBe(origin);
     tally.add('body size limit', 1);
   });
 

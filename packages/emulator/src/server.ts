@@ -66,8 +66,11 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefin
   });
 }
 
-/** The request as a fetch `Request`, or Lava's 413 when its body is too large. */
-async function toRequest(req: IncomingMessage, origin: string): Promise<Request | Response> {
+/** The request as a fetch `Request`; past the body limit, without its body and with Lava's 413 answer. */
+async function toRequest(
+  req: IncomingMessage,
+  origin: string,
+): Promise<Request | { request: Request; tooLarge: Response }> {
   const url = req.url?.startsWith('http') ? req.url : `${origin}${req.url ?? '/'}`;
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
@@ -81,7 +84,8 @@ async function toRequest(req: IncomingMessage, origin: string): Promise<Request 
     : MAX_BODY_BYTES;
   const joined = await readBody(req, limit);
   if (!joined) {
-    return errorResponse(413, 'payload_too_large', `Request body is larger than ${limit} bytes`);
+    const tooLarge = errorResponse(413, 'payload_too_large', `Request body is larger than ${limit} bytes`);
+    return { request: new Request(url, { method, headers }), tooLarge };
   }
   const body = joined.buffer.slice(joined.byteOffset, joined.byteOffset + joined.byteLength) as ArrayBuffer;
   return new Request(url, { method, headers, body });
@@ -133,14 +137,17 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   const emulator = given ?? createEmulator(emulatorOptions);
   const policy = corsPolicy(cors, host);
   let origin = '';
-  const answer = async (request: Request | Response): Promise<[Response, Record<string, string>]> => {
-    if (request instanceof Response) return [request, {}];
+  const answer = async (
+    received: Request | { request: Request; tooLarge: Response },
+  ): Promise<[Response, Record<string, string>]> => {
+    const request = received instanceof Request ? received : received.request;
     // CORS covers the API only: the inspector's state (with links to open checkouts) and the pages stay
     // unreadable to other origins, whatever the policy allows.
     const api = new URL(request.url).pathname.startsWith('/v1/');
     const preflight = api ? policy.preflight(request) : undefined;
     if (preflight) return [preflight, {}];
-    const response = await emulator.handle(request);
+    // A 413 carries the CORS headers too, so a browser app can read why its upload was refused.
+    const response = received instanceof Request ? await emulator.handle(request) : received.tooLarge;
     const headers = api ? policy.headers(request) : {};
     if (request.headers.has('origin')) {
       const vary = response.headers.get('vary');
