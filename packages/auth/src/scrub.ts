@@ -1,5 +1,5 @@
 import type { LavaError } from '@lava-sdk/core';
-import { lavaError } from '@lava-sdk/core/internal';
+import { credentialValues, lavaError } from '@lava-sdk/core/internal';
 
 const MASK = '[redacted]';
 
@@ -13,16 +13,13 @@ function hide(value: unknown, secrets: readonly string[], depth = 0): unknown {
   return out;
 }
 
-// Shorter values are not real codes, and masking them would mangle ordinary words of the message.
-const MIN_SECRET_LENGTH = 6;
-
 /**
  * A copy of the error with every occurrence of the given values (the one-time code, say) masked in its
  * message and body. Core already masks credential-shaped text; a login code has no recognisable shape,
  * and an API that echoes it back (`invalid code abc…`) would otherwise put it in the message.
  */
 export function scrubError(error: LavaError, secrets: readonly unknown[]): LavaError {
-  const list = secrets.filter((s): s is string => typeof s === 'string' && s.length >= MIN_SECRET_LENGTH);
+  const list = credentialValues(secrets);
   if (list.length === 0) return error;
   const {
     kind,

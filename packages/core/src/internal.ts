@@ -25,7 +25,7 @@ export { oneOf } from './schemas/rules';
 export { SubscriptionBase } from './schemas/SubscriptionBase';
 export { Success } from './schemas/Success';
 export { UnsignedDecimal } from './schemas/UnsignedDecimal';
-export { plainCause, type Scrub, scrubber } from './scrub';
+export { credentialValues, plainCause, type Scrub, scrubber } from './scrub';
 export { secretKeyOf, useSecretKey } from './secretKey';
 export { apiError, mergeHeaders, type SendInit, type SendResult, send } from './transport';
 export type { ParamsOf, StrictParams } from './types';

@@ -1,3 +1,5 @@
+import { credentialValues } from './scrub';
+
 /** Headers that carry credentials, by name: `authorization`, `api-key`, `x-goog-api-key`, `x-auth-token`, … */
 export const CREDENTIAL_HEADER =
   /^(?!idempotency-key$).*(auth|cookie|key|token|secret|signature|credential|password)/i;
@@ -8,13 +10,12 @@ export const CREDENTIAL_HEADER =
  */
 export function redactHeaders(
   headers: Record<string, string>,
-  secrets: readonly (string | undefined)[] = [],
+  secrets: readonly unknown[] = [],
 ): Record<string, string> {
+  const values = credentialValues(secrets);
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers))
     out[name] =
-      CREDENTIAL_HEADER.test(name) || secrets.some((s) => s && s.length >= 6 && String(value).includes(s))
-        ? '[redacted]'
-        : value;
+      CREDENTIAL_HEADER.test(name) || values.some((s) => String(value).includes(s)) ? '[redacted]' : value;
   return out;
 }

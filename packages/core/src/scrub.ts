@@ -9,12 +9,19 @@ const SHAPES =
   /((?:[?&]|%3F|%26|\\u0026)(?:[\w.-]*[_-])?(?:(?:api)?key|token|secret|sig(?:nature)?|password|credential|auth(?:orization)?)(?:=|%3D))(?:(?!%26)[^&#\s"'<>\\])+|eyJzZWNyZXRfa2V5Ijoi[\w+/=%-]*/gi;
 
 /**
- * The scrubber of one call: masks its credential values (shorter ones are not real credentials and would
- * mangle ordinary words) however a server echoed them, one character at a time raw, `\`-escaped,
+ * The values of `secrets` masked by value: strings of 6 characters or more. Shorter ones are not real
+ * credentials, and masking them would mangle ordinary words of a message.
+ */
+export function credentialValues(secrets: readonly unknown[]): string[] {
+  return secrets.filter((s): s is string => typeof s === 'string' && s.length >= 6);
+}
+
+/**
+ * The scrubber of one call: masks its {@link credentialValues} however a server echoed them, one character at a time raw, `\`-escaped,
  * JSON-escaped (`\u005f`) or percent-encoded; then credential query parameters and credential shapes.
  */
-export function scrubber(secrets: readonly (string | undefined)[]): Scrub {
-  const values = secrets.filter((s): s is string => typeof s === 'string' && s.length >= 6);
+export function scrubber(secrets: readonly unknown[]): Scrub {
+  const values = credentialValues(secrets);
   // Built only for text that may hold a value: most calls never need it.
   let pattern: RegExp | undefined;
   const clean = (text: string) => {

@@ -140,14 +140,14 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   const answer = async (
     received: Request | { request: Request; tooLarge: Response },
   ): Promise<[Response, Record<string, string>]> => {
-    const request = received instanceof Request ? received : received.request;
+    const { request, tooLarge } = received instanceof Request ? { request: received } : received;
     // CORS covers the API only: the inspector's state (with links to open checkouts) and the pages stay
     // unreadable to other origins, whatever the policy allows.
     const api = new URL(request.url).pathname.startsWith('/v1/');
     const preflight = api ? policy.preflight(request) : undefined;
     if (preflight) return [preflight, {}];
     // A 413 carries the CORS headers too, so a browser app can read why its upload was refused.
-    const response = received instanceof Request ? await emulator.handle(request) : received.tooLarge;
+    const response = tooLarge ?? (await emulator.handle(request));
     const headers = api ? policy.headers(request) : {};
     if (request.headers.has('origin')) {
       const vary = response.headers.get('vary');

@@ -1,4 +1,4 @@
-import { oneOf, UnsignedDecimal } from '@lava-sdk/core/internal';
+import { NonEmpty, oneOf, UnsignedDecimal } from '@lava-sdk/core/internal';
 import * as v from 'valibot';
 
 // Field rules shared by createSpendKey and updateSpendKey (lava-api.md §2.11). Each is one `custom` schema
@@ -17,7 +17,7 @@ export const RequestShape = oneOf(['openai', 'anthropic']);
 export function allowList(what: string) {
   return v.nullable(
     v.pipe(
-      v.array(v.custom<string>((s) => typeof s === 'string' && s !== '', 'must be a non-empty string')),
+      v.array(NonEmpty),
       v.check((list) => list.length > 0, `must list at least one ${what}; use null to allow all`),
     ),
   );
