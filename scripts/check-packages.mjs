@@ -2,7 +2,9 @@
 // - publint and attw: the exports map, types for ESM and CJS, files;
 // - every entry of the exports map loads from ESM (import()) and from CJS (require()) in a fresh Node
 //   process, through the package's own name (self-reference), so the real exports map is what resolves,
-//   and both module systems expose the same export names.
+//   and both module systems expose the same export names;
+// - a LavaError made by each of core's builds prints as `LavaError` (its class name, `constructor.name`,
+//   `util.inspect`), which a bundler renaming the class (`LavaError$1`) would break.
 import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -58,6 +60,33 @@ async function loads(dir) {
     throw Object.assign(new Error(problems.join('\n')), { stdout: `${problems.join('\n')}\n` });
 }
 
+// Core's three builds: ESM and CJS for runtimes (by package name), and the per-module build for bundlers.
+const errorNameProbe = (load) =>
+  `${load}; const e = m.lavaError('network', 'probe'); const { inspect } = require('node:util');` +
+  ` console.log(JSON.stringify([e.constructor.name, e.name, inspect(e).split(':')[0], String(e)]));`;
+async function errorNames() {
+  const want = JSON.stringify(['LavaError', 'LavaError', 'LavaError', 'LavaError: probe']);
+  const problems = [];
+  for (const [build, code] of [
+    [
+      'ESM',
+      `const { createRequire } = await import('node:module'); const require = createRequire(import.meta.url); const m = await import('@lava-sdk/core/internal')`,
+    ],
+    ['CJS', `const m = require('@lava-sdk/core/internal')`],
+    [
+      'modules',
+      `const { createRequire } = await import('node:module'); const require = createRequire(import.meta.url); const m = await import('./dist/modules/internal.js')`,
+    ],
+  ]) {
+    const argv =
+      build === 'CJS' ? ['-e', errorNameProbe(code)] : ['--input-type=module', '-e', errorNameProbe(code)];
+    const { stdout } = await run(process.execPath, argv, { cwd: 'packages/core', encoding: 'utf8' });
+    const got = stdout.trim();
+    if (got !== want) problems.push(`${build} build: a LavaError prints as ${got}, not ${want}`);
+  }
+  if (problems.length) throw new Error(problems.join('\n'));
+}
+
 // One tool at a time over all packages, so no two jobs pack the same directory at once.
 const jobs = [
   ...dirs.map((dir) => ['publint', dir, () => run(bin('publint'), [dir, '--strict'], { encoding: 'utf8' })]),
@@ -74,6 +103,7 @@ const jobs = [
       ),
   ]),
   ...dirs.map((dir) => ['load ESM+CJS', dir, () => loads(dir)]),
+  ['LavaError name', 'packages/core', errorNames],
 ];
 
 let failed = 0;

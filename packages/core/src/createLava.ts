@@ -92,12 +92,14 @@ export function createLava(options?: LavaOptions | null): LavaClient {
   const { secretKey: key, baseUrl, ...rest } = options ?? {};
   const secretKey = (typeof key === 'string' && key.trim()) || readEnv('LAVA_SECRET_KEY');
   const sandbox = secretKey?.startsWith('aks_test_') ? 'sandbox-' : '';
+  // An option given as `undefined` means "the default": it must not be spread over one.
+  const given = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined));
   const client = Object.freeze(
     Object.assign(Object.create(keyReader), {
       timeoutMs: 60_000,
       maxRetries: 2,
       retryDelayMs: 500,
-      ...rest,
+      ...given,
       baseUrl: (baseUrl ?? readEnv('LAVA_BASE_URL') ?? `https://${sandbox}api.lava.so/v1/`).replace(
         /\/?$/,
         '/',

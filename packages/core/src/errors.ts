@@ -1,6 +1,16 @@
-import { isLavaError, LavaError as LavaErrorClass } from './LavaErrorClass';
+import { redact } from './credentials';
 
-export { isLavaError };
+// Every LavaError is made here: the class, its types, and the four ways to make one (`lavaError`,
+// `rawLavaError`, `invalidParam`, `invalidResponse`). One module, so no import circle can make a bundler
+// rename the class (`LavaError$1` in a stack trace or `console.log`).
+
+// A global-registry symbol, so two installed copies of the SDK still recognise each other's errors.
+const brand = Symbol.for('lava-sdk.error');
+
+/** True for any LavaError, even one made by another installed copy of the SDK. */
+export function isLavaError(value: unknown): value is LavaError {
+  return (value as Record<symbol, unknown> | null | undefined)?.[brand] === true;
+}
 
 /** A problem found by a schema, with the dotted path of the field it concerns. */
 export interface LavaIssue {
@@ -62,6 +72,28 @@ export type LavaErrorFields<K extends LavaErrorKind> = Omit<
   keyof Error | 'kind'
 >;
 
+// The runtime class. Its own name is `LavaError` (what stack traces, `console.log` and `constructor.name`
+// show); the exported `LavaError` below is the same class, typed so `instanceof` narrows to the union.
+const LavaErrorClass = class LavaError extends Error {
+  declare readonly kind: LavaErrorKind;
+  constructor(kind: LavaErrorKind, message: string, fields?: object, cause?: unknown) {
+    super(message, cause === undefined ? undefined : { cause });
+    Object.assign(this, { name: 'LavaError', kind }, fields);
+  }
+  // The brand, on the prototype: inspecting an error does not show it.
+  get [brand](): true {
+    return true;
+  }
+  // By brand, not prototype: an error made by another installed copy of core is a LavaError too.
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return isLavaError(value);
+  }
+  // Error's own `message` is not enumerable: without this, JSON.stringify(error) would drop it.
+  toJSON(): object {
+    return { ...this, message: this.message };
+  }
+};
+
 /**
  * The class of every error the SDK returns: `error instanceof LavaError` narrows to the `LavaError` union,
  * and holds across two installed copies of the SDK. Errors are made by the SDK, not by applications.
@@ -82,4 +114,41 @@ export function rawLavaError<K extends LavaErrorKind>(
   cause?: unknown,
 ): Extract<LavaError, { kind: K }> {
   return new LavaErrorClass(kind, message, fields, cause) as unknown as Extract<LavaError, { kind: K }>;
+}
+
+/** Creates a LavaError of the given kind; the message is redacted of anything credential-shaped. */
+export function lavaError<K extends LavaErrorKind>(
+  kind: K,
+  message: string,
+  fields?: LavaErrorFields<K>,
+  cause?: unknown,
+): Extract<LavaError, { kind: K }> {
+  return rawLavaError(kind, redact(message), fields, cause);
+}
+
+/** Where a response came from: given for an `invalid_response` error, absent for `invalid_params`. */
+export interface ResponseOrigin {
+  status: number;
+  requestId?: string | undefined;
+}
+
+/** An `invalid_params` error, or with an origin an `invalid_response` one: what, then each issue. */
+export function issueError(issues: LavaIssue[], origin?: ResponseOrigin): LavaError {
+  const detail = issues.map((i) => (i.path ? `${i.path}: ` : '') + i.message).join('; ');
+  return origin
+    ? lavaError('invalid_response', `Unexpected response from Lava (${origin.status}): ${detail}`, {
+        issues,
+        ...origin,
+      })
+    : lavaError('invalid_params', `Invalid params: ${detail}`, { issues });
+}
+
+/** An `invalid_params` error about one field. */
+export function invalidParam(path: string, message: string): LavaError {
+  return issueError([{ path, message }]);
+}
+
+/** An `invalid_response` error for a body that could not be read as expected at all. */
+export function invalidResponse(message: string, status: number, requestId?: string): LavaError {
+  return issueError([{ path: '', message }], { status, requestId });
 }

@@ -2,14 +2,13 @@
  * What the SDK's own packages share: the request pipeline, the transport, validation helpers and shared
  * schemas. Not for applications: nothing here has a semver promise, and names may change in any release.
  */
+
+export { credentialValues, isCredentialName, redact, redactHeaders } from './credentials';
 export { readEnv } from './env';
-export { rawLavaError } from './errors';
-export { lavaError } from './lavaError';
-export { redactHeaders } from './log';
+export { invalidParam, invalidResponse, lavaError, rawLavaError } from './errors';
 export { OPERATIONS, type Operation, type WireMethod } from './operations';
 export { encodePathParam } from './path';
 export { type RawRequestSpec, rawRequest } from './rawRequest';
-export { redact } from './redact';
 export { type HttpMethod, type RequestSpec, request } from './request';
 export { withRequestId } from './requestId';
 export { backoffDelay, MAX_RETRY_AFTER_MS, parseRetryAfter, RETRY_STATUSES, sleep } from './retry';
@@ -25,8 +24,8 @@ export { oneOf } from './schemas/rules';
 export { SubscriptionBase } from './schemas/SubscriptionBase';
 export { Success } from './schemas/Success';
 export { UnsignedDecimal } from './schemas/UnsignedDecimal';
-export { credentialValues, plainCause, type Scrub, scrubber } from './scrub';
+export { plainCause, type Scrub, scrubber } from './scrub';
 export { secretKeyOf, useSecretKey } from './secretKey';
 export { apiError, mergeHeaders, type SendInit, type SendResult, send } from './transport';
 export type { ParamsOf, StrictParams } from './types';
-export { invalidResponse, parseJsonBody, parseParams, parseResponse, toIssues } from './validate';
+export { parseJsonBody, parseParams, parseResponse, toIssues } from './validate';

@@ -1,7 +1,6 @@
 import { err, ok, type Result, ResultAsync } from 'neverthrow';
 import type { LavaClient } from './createLava';
-import type { LavaError } from './errors';
-import { lavaError } from './lavaError';
+import { type LavaError, lavaError } from './errors';
 import type { ListResponse } from './schemas/listOf';
 import type { CallOptions } from './transport';
 

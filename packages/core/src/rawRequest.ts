@@ -1,10 +1,10 @@
 import { errAsync, ok, type ResultAsync } from 'neverthrow';
 import type { LavaClient } from './createLava';
-import { isLavaError, type LavaError, rawLavaError } from './errors';
+import { invalidParam, isLavaError, type LavaError, rawLavaError } from './errors';
 import { withRequestId } from './requestId';
 import { useSecretKey } from './secretKey';
 import { type CallOptions, send } from './transport';
-import { invalidParam, parseJsonBody } from './validate';
+import { parseJsonBody } from './validate';
 
 /** What `rawRequest` sends: a path under the base URL, query pairs, and an optional JSON body. */
 export interface RawRequestSpec {

@@ -2,12 +2,12 @@ import { errAsync, type ResultAsync } from 'neverthrow';
 import type { GenericSchema, InferOutput } from 'valibot';
 import { restExchange } from '#platform';
 import type { LavaClient } from './createLava';
-import { type LavaError, rawLavaError } from './errors';
+import { invalidParam, type LavaError, rawLavaError } from './errors';
 import { encodePathParam } from './path';
 import { withRequestId } from './requestId';
 import { secretKeyOf } from './secretKey';
 import { type CallOptions, send } from './transport';
-import { invalidParam, parseJsonBody, parseParams, parseResponse } from './validate';
+import { parseJsonBody, parseParams, parseResponse } from './validate';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 

@@ -1,20 +1,7 @@
-import { redact } from './redact';
+import { credentialValues, redact, redactQuery } from './credentials';
 
 /** Masks a call's credentials in server text, keeping at most about `max` characters of it. */
 export type Scrub = (text: string, max: number) => string;
-
-// Credential query parameters, raw, percent-encoded inside another URL (the gateway's `u=` target) or
-// after a JSON-escaped `&` (`\u0026`), and any forward token (base64 of `{"secret_key":"…`), whole or cut.
-const SHAPES =
-  /((?:[?&]|%3F|%26|\\u0026)(?:[\w.-]*[_-])?(?:(?:api)?key|token|secret|sig(?:nature)?|password|credential|auth(?:orization)?)(?:=|%3D))(?:(?!%26)[^&#\s"'<>\\])+|eyJzZWNyZXRfa2V5Ijoi[\w+/=%-]*/gi;
-
-/**
- * The values of `secrets` masked by value: strings of 6 characters or more. Shorter ones are not real
- * credentials, and masking them would mangle ordinary words of a message.
- */
-export function credentialValues(secrets: readonly unknown[]): string[] {
-  return secrets.filter((s): s is string => typeof s === 'string' && s.length >= 6);
-}
 
 /**
  * The scrubber of one call: masks its {@link credentialValues} however a server echoed them, one character at a time raw, `\`-escaped,
@@ -39,7 +26,7 @@ export function scrubber(secrets: readonly unknown[]): Scrub {
       );
       text = text.replace(pattern, '[redacted]');
     }
-    return redact(text.replace(SHAPES, '$1[redacted]'));
+    return redact(redactQuery(text));
   };
   // The longest form a value takes (six characters for each of its own, JSON-escaped).
   const margin = 6 * Math.max(8, ...values.map((s) => s.length));

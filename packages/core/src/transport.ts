@@ -1,13 +1,11 @@
 import { err, ok, type Result, ResultAsync } from 'neverthrow';
 import type { LavaClient, LavaLogEntry } from './createLava';
-import type { LavaError } from './errors';
+import { isCredentialName, redactHeaders } from './credentials';
+import { invalidParam, type LavaError, lavaError } from './errors';
 import { type ExchangeFn, TIMED_OUT } from './exchange';
 import { fetchExchange } from './fetchExchange';
-import { lavaError } from './lavaError';
-import { CREDENTIAL_HEADER, redactHeaders } from './log';
 import { backoffDelay, MAX_RETRY_AFTER_MS, parseRetryAfter, RETRY_STATUSES, sleep } from './retry';
 import { plainCause, type Scrub, scrubber, shallow } from './scrub';
-import { invalidParam } from './validate';
 
 /** Per-call options every SDK function accepts last. */
 export interface CallOptions {
@@ -185,7 +183,7 @@ async function attempt(
       return err(invalidParam('headers', `invalid header name ${JSON.stringify(name.slice(0, 40))}`));
     if (/[^\t\x20-\x7e\x80-\xff]/.test(value))
       return err(invalidParam(`headers.${name}`, 'has a CR, LF, NUL or non-Latin-1 character'));
-    if (CREDENTIAL_HEADER.test(name)) secrets.push(value.replace(/^Bearer\s+/i, ''));
+    if (isCredentialName(name)) secrets.push(value.replace(/^Bearer\s+/i, ''));
   }
   const scrub = scrubber(secrets);
   const logUrl = logger && scrub(url, 10_000);

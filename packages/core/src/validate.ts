@@ -1,9 +1,8 @@
 import { err, ok, type Result } from 'neverthrow';
 import type { BaseIssue, GenericSchema, InferOutput } from 'valibot';
 import { safeParse } from 'valibot';
-import type { LavaError, LavaIssue } from './errors';
-import { lavaError } from './lavaError';
-import { redact } from './redact';
+import { redact } from './credentials';
+import { invalidResponse, issueError, type LavaError, type LavaIssue, type ResponseOrigin } from './errors';
 import type { Scrub } from './scrub';
 
 /**
@@ -17,24 +16,7 @@ export function toIssues(issues: readonly BaseIssue<unknown>[], scrub?: Scrub): 
   }));
 }
 
-/** Where a response came from: given for an `invalid_response` error, absent for `invalid_params`. */
-interface Origin {
-  status: number;
-  requestId?: string | undefined;
-}
-
-/** An `invalid_params` error, or with an origin an `invalid_response` one: what, then each issue. */
-function issueError(issues: LavaIssue[], origin?: Origin): LavaError {
-  const detail = issues.map((i) => (i.path ? `${i.path}: ` : '') + i.message).join('; ');
-  return origin
-    ? lavaError('invalid_response', `Unexpected response from Lava (${origin.status}): ${detail}`, {
-        issues,
-        ...origin,
-      })
-    : lavaError('invalid_params', `Invalid params: ${detail}`, { issues });
-}
-
-function check<S extends GenericSchema>(schema: S, input: unknown, origin?: Origin, scrub?: Scrub) {
+function check<S extends GenericSchema>(schema: S, input: unknown, origin?: ResponseOrigin, scrub?: Scrub) {
   let result: ReturnType<typeof safeParse<S>>;
   try {
     result = safeParse(schema, input);
@@ -57,11 +39,6 @@ export function parseParams<S extends GenericSchema>(
   return check(schema, input);
 }
 
-/** An `invalid_params` error about one field. */
-export function invalidParam(path: string, message: string): LavaError {
-  return issueError([{ path, message }]);
-}
-
 /** Validates a 2xx body; failure is an `invalid_response` error that lists what did not match. */
 export function parseResponse<S extends GenericSchema>(
   schema: S,
@@ -80,9 +57,4 @@ export function parseJsonBody(text: string, status: number, requestId?: string):
   } catch {
     return err(invalidResponse('body is not JSON', status, requestId));
   }
-}
-
-/** An `invalid_response` error for a body that could not be read as expected at all. */
-export function invalidResponse(message: string, status: number, requestId?: string): LavaError {
-  return issueError([{ path: '', message }], { status, requestId });
 }

@@ -56,3 +56,41 @@ describe('no secret in any error surface', () => {
     for (const text of surfaces(error, logs)) expect(text).not.toContain(SECRET_KEY);
   });
 });
+
+describe('one rule for credential names: headers in logs and query parameters in errors agree', () => {
+  // Issue 22, item 7: the header rule and the query rule were two patterns, and `cookie` (say) was masked
+  // in a logged header but not in a URL an error quoted. Now both come from core's credentials module.
+  const names = {
+    authorization: true,
+    'x-api-key': true,
+    api_key: true,
+    'x-auth-token': true,
+    access_token: true,
+    cookie: true,
+    client_secret: true,
+    'hub.signature': true,
+    sig: true,
+    'x-sig-v2': true,
+    password: true,
+    credential: true,
+    design: false,
+    limit: false,
+    cursor: false,
+    'idempotency-key': false,
+  };
+
+  it.each(Object.entries(names))('%s: credential %s in both', async (name, credential) => {
+    // Two values: a credential header's value is also masked by value, which must not decide the query's.
+    const [value, sent] = ['v4lue0f-the-query', 'v4lue0f-the-header'];
+    mockApi(() =>
+      HttpResponse.json({ error: `bad request to https://x.test/p?a=1&${name}=${value}` }, { status: 400 }),
+    );
+    const logs: LavaLogEntry[] = [];
+    const lava = testLava({ maxRetries: 0, logger: (e) => logs.push(e) });
+    const error = (await retrieveCustomer(lava, 'con_1', { headers: { [name]: sent } }))._unsafeUnwrapErr();
+    const logged = logs.find((entry) => entry.event === 'request')?.headers?.[name];
+    const inLog = logged === '[redacted]';
+    const inError = !error.message.includes(value);
+    expect([inLog, inError]).toEqual([credential, credential]);
+  });
+});
