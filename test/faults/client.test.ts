@@ -91,4 +91,42 @@ describe('the client context', () => {
       }
     }
   });
+
+  it('every optional option accepts an explicit undefined (createLava and new Lava), as README promises', async () => {
+    // `{ ...defaults, ...options }` would spread these undefineds over the defaults, and every call would
+    // then fail with `config: Invalid timeoutMs` (issue 22, item 3).
+    const optional = [
+      'timeoutMs',
+      'maxRetries',
+      'retryDelayMs',
+      'headers',
+      'logger',
+      'dangerouslyAllowBrowser',
+    ];
+    const cases = [
+      ...optional.map((name) => ({ [name]: undefined })),
+      Object.fromEntries(optional.map((n) => [n, undefined])),
+    ];
+    for (const extra of cases) {
+      const label = Object.keys(extra).join(', ');
+      await keyReachesTheWire((baseUrl) => {
+        const lava = createLava({ secretKey: SECRET_KEY, baseUrl, ...transportOptions, ...extra });
+        expect(lava, label).toMatchObject({
+          timeoutMs: 60_000,
+          maxRetries: 2,
+          retryDelayMs: 500,
+          headers: {},
+        });
+        return lava;
+      });
+      const { baseUrl, seen } = server.scenario(['ok']);
+      const official = new Lava(SECRET_KEY, { baseUrl, ...transportOptions, ...extra });
+      expect(official.client, label).toMatchObject({ timeoutMs: 60_000, maxRetries: 2, retryDelayMs: 500 });
+      await expect(official.customers.retrieve('con_fault_1'), label).resolves.toMatchObject({
+        customer_id: 'con_fault_1',
+      });
+      expect(seen).toHaveLength(1);
+    }
+    tally.add('explicit undefined options', cases.length * 2);
+  });
 });

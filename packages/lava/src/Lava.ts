@@ -170,7 +170,8 @@ export class Lava {
    * @param secretKey - Your secret key; defaults to `LAVA_SECRET_KEY`.
    * @param config - `baseUrl` (default `LAVA_BASE_URL`, else `https://sandbox-api.lava.so/v1/` for `aks_test_`
    *   keys and `https://api.lava.so/v1/` otherwise) and the options of `createLava`.
-   * @throws A `config` LavaError when there is no key or an option is invalid.
+   * @throws A `config` LavaError when there is no key, as the official SDK does. Other options are checked
+   *   when a call uses them, as `createLava` does: an invalid one makes that call reject with a `config` error.
    */
   constructor(secretKey?: string, config: LavaConfig = {}) {
     const { apiVersion: _ignored, ...options } = config ?? {};

@@ -584,6 +584,18 @@ describe('deliberate differences (MIGRATION.md)', () => {
     }
   });
 
+  it('invalid options: the constructor does not check them, as the official one; each call rejects with config', async () => {
+    // Only a missing key throws at construction (the official SDK's behaviour, and the JSDoc's promise).
+    const bad = { baseUrl: 'http://127.0.0.1:9/v1/', timeoutMs: -1 } as const;
+    expect(() => new OfficialLava(KEY, bad as never)).not.toThrow();
+    const lava = new Lava(KEY, bad);
+    const e = (await failing(() => lava.customers.list())).error as LavaError;
+    expect([e.kind, e.message]).toEqual([
+      'config',
+      'Invalid timeoutMs: must be a number from 0 to 2147483647',
+    ]);
+  });
+
   it('a non-2xx rejects with an api LavaError (status, code, requestId) instead of a plain Error', async () => {
     const o = await failing(() => official.request('GET', 'nowhere'));
     const u = await failing(() => ours.request('GET', 'nowhere'));
