@@ -43,5 +43,9 @@ export default defineConfig({
     reporters: process.env.CI ? ['default', ['json', { outputFile: '.ci/out/vitest.json' }]] : ['default'],
     testTimeout: 20_000,
     hookTimeout: 20_000,
+    // The project's own tests run every client strict: a 2xx that differs from the documented schemas (our
+    // emulator's answers, our fixtures) is an error here, so the two cannot drift apart unnoticed. The drift
+    // tests ask for 'warn' themselves.
+    env: { LAVA_RESPONSE_VALIDATION: 'strict' },
   },
 });

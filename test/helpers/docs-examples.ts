@@ -623,3 +623,153 @@ export const DOCS_EXAMPLES: Record<string, DocsExample[]> = {
     },
   ],
 };
+
+/**
+ * What Lava's reference (lava-api.md) and this SDK's documented types say of a response's fields, beyond
+ * the examples: the drift tests (test/drift.test.ts) read it to tell a documented value from a deviation.
+ * Paths are dotted, `*` for any array index. Written from the docs, not from the schemas, which it checks.
+ */
+export interface DocumentedFields {
+  /** Documented `| null`: null or absent; absent reads as null. */
+  nullable?: string[];
+  /** Documented `?`: absent, or null. */
+  optional?: string[];
+  /** Any JSON value at and under these paths (`example_body`; `metadata.*`: each metadata value). */
+  any?: string[];
+}
+
+const under = (prefix: string, fields: DocumentedFields = {}): DocumentedFields => ({
+  nullable: (fields.nullable ?? []).map((f) => `${prefix}.${f}`),
+  optional: (fields.optional ?? []).map((f) => `${prefix}.${f}`),
+  any: (fields.any ?? []).map((f) => `${prefix}.${f}`),
+});
+const merge = (...all: DocumentedFields[]): DocumentedFields => ({
+  nullable: all.flatMap((f) => f.nullable ?? []),
+  optional: all.flatMap((f) => f.optional ?? []),
+  any: all.flatMap((f) => f.any ?? []),
+});
+// A cursor page: `next_cursor` is `string | null`, absent in older API versions (lava-api.md §4).
+const pageOf = (item: DocumentedFields) => merge({ optional: ['next_cursor'] }, under('data.*', item));
+
+const customerFields: DocumentedFields = {
+  nullable: ['reference_id', 'subscription', 'metadata'],
+  // lava-api.md writes `contact` as strings; a customer created with an email only has no phone, and the
+  // SDK's type documents each contact field as absent or null.
+  optional: ['contact.phone', 'contact.email', 'contact.first_name', 'contact.last_name'],
+  any: ['metadata.*'],
+};
+const subscriptionBaseFields: DocumentedFields = {
+  nullable: [
+    'auto_top_up_bundle_id',
+    'cancelled_at',
+    'cycle_start_at',
+    'cycle_end_at',
+    'pending_change',
+    'pending_change.effective_at',
+  ],
+  optional: [
+    'pending_change.plan_id',
+    'pending_change.name',
+    'pending_change.period_amount',
+    'pending_change.included_credit',
+  ],
+};
+const subscriptionFields = merge(subscriptionBaseFields, {
+  // `customer {phone, email?, …}`; the list-subscriptions example has `phone: null` (SDK type: null).
+  nullable: ['customer.phone'],
+  optional: ['customer.email', 'customer.first_name', 'customer.last_name'],
+});
+const requestFields: DocumentedFields = {
+  optional: ['customer_id', 'meter_id', 'model', 'response_id', 'timestamp'],
+  any: ['metadata.*'],
+};
+const planFields: DocumentedFields = { nullable: ['default_auto_top_up_bundle_id'] };
+const spendKeyFields: DocumentedFields = {
+  nullable: [
+    'allowed_models',
+    'allowed_providers',
+    'spend_limit',
+    'request_limit',
+    'rate_limit',
+    'rate_limit.burst',
+    'expires_at',
+    'last_used_at',
+  ],
+};
+const providerFields: DocumentedFields = { optional: ['api_reference'] };
+const serviceFields: DocumentedFields = {
+  optional: [
+    'api_reference',
+    'endpoint',
+    'method',
+    'url_template',
+    'workflow',
+    'workflow.poll_after',
+    'workflow.id_field',
+    'example_body',
+    ...['input', 'output', 'cache_input_read', 'cache_input_write', 'cost_per_request'].map(
+      (price) => `pricing.${price}`,
+    ),
+    ...['text', 'audio', 'image'].flatMap((m) => [
+      `pricing.${m}`,
+      `pricing.${m}.input`,
+      `pricing.${m}.output`,
+    ]),
+  ],
+  any: ['example_body'],
+};
+
+/** The documented fields of each REST operation's response, by operation name (OPERATIONS). */
+export const DOCUMENTED_FIELDS: Record<string, DocumentedFields> = {
+  createCheckoutSession: { optional: ['customer_id', 'plan_id', 'completed_at'] },
+  createCustomer: customerFields,
+  listCustomers: pageOf(customerFields),
+  retrieveCustomer: customerFields,
+  updateCustomer: customerFields,
+  getCustomerSubscription: merge(
+    { nullable: ['subscription'] },
+    under('subscription', subscriptionBaseFields),
+  ),
+  listRequests: pageOf(requestFields),
+  createRequest: requestFields,
+  retrieveRequest: requestFields,
+  listPlans: pageOf(planFields),
+  retrievePlan: planFields,
+  createPlan: planFields,
+  updatePlan: planFields,
+  createSubscription: under('subscription', subscriptionBaseFields),
+  listSubscriptions: pageOf(subscriptionFields),
+  listMeters: pageOf({}),
+  listCreditBundles: pageOf({}),
+  listWebhooks: pageOf({}),
+  listSecretKeys: pageOf({}),
+  listSpendKeys: pageOf(spendKeyFields),
+  retrieveSpendKey: spendKeyFields,
+  createSpendKey: spendKeyFields,
+  updateSpendKey: spendKeyFields,
+  rotateSpendKey: spendKeyFields,
+  listServices: merge(under('data.*', serviceFields), under('providers.*', providerFields)),
+  // The page shows no envelope: `object` is the example's, not a documented field.
+  searchProviders: merge({ any: ['object'] }, under('data.*', providerFields)),
+  retrieveProvider: providerFields,
+  fundWallet: { optional: ['payment_id', 'balance', 'redirect_url'] },
+  listPaymentMethods: under('data.*', { optional: ['error_code', 'error_message', 'error_at'] }),
+};
+
+/** Response enums (by field name): documented values, and any value Lava adds later. */
+export const ENUM_FIELDS = [
+  'status',
+  'object',
+  'type',
+  'rate_type',
+  'billing_interval',
+  'rollover_type',
+  'bundle_rollover_type',
+  'checkout_mode',
+  'provider_key_type',
+  'request_shape',
+  'cycle',
+  'service_type',
+  'kind',
+  'method',
+];

@@ -17,9 +17,18 @@ export function useMsw(): void {
   afterAll(() => server.close());
 }
 
-/** A client pointed at the mocked base URL, with a 1 ms retry backoff so retry tests stay fast. */
+/**
+ * A client pointed at the mocked base URL, with a 1 ms retry backoff so retry tests stay fast, and strict
+ * response validation: a fixture or a schema that strays from Lava's docs fails the test.
+ */
 export function testLava(options: LavaOptions = {}): LavaClient {
-  return createLava({ secretKey: SECRET_KEY, baseUrl: BASE_URL, retryDelayMs: 1, ...options });
+  return createLava({
+    secretKey: SECRET_KEY,
+    baseUrl: BASE_URL,
+    retryDelayMs: 1,
+    responseValidation: 'strict',
+    ...options,
+  });
 }
 
 /** What the server saw of one request. */

@@ -27,5 +27,8 @@ export function scrubError(error: LavaError, secrets: readonly unknown[]): LavaE
     ...fields
   } = { ...error } as Record<string, unknown> & { kind: LavaError['kind'] };
   if ('body' in fields) fields.body = hide(fields.body, list);
+  // What a 2xx sent (not enumerable, so not in the spread) stays as it came: it may be the new secret key.
+  if (error.kind === 'invalid_response')
+    for (const name of ['body', 'rawBody'] as const) if (name in error) fields[name] = error[name];
   return lavaError(kind, hide(error.message, list) as string, fields as never, error.cause);
 }

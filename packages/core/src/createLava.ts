@@ -1,9 +1,14 @@
 import { readEnv } from './env';
+import type { LavaIssue } from './errors';
 
-/** One line of the SDK's log; headers that carry credentials are already masked. */
+/**
+ * One line of the SDK's log; headers that carry credentials are already masked. `response_issues` (level
+ * `warn`) is a 2xx whose body differs from Lava's docs: its `operation` and `issues`, as
+ * `onResponseIssues` gets them.
+ */
 export interface LavaLogEntry {
   readonly level: 'debug' | 'warn';
-  readonly event: 'request' | 'response' | 'retry' | 'error';
+  readonly event: 'request' | 'response' | 'retry' | 'error' | 'response_issues';
   readonly method: string;
   readonly url: string;
   readonly attempt: number;
@@ -13,9 +18,33 @@ export interface LavaLogEntry {
   readonly durationMs?: number | undefined;
   readonly delayMs?: number | undefined;
   readonly error?: string | undefined;
+  /** The operation whose response differs from the docs (`response_issues` only). */
+  readonly operation?: string | undefined;
+  /** How the response differs from the docs, scrubbed (`response_issues` only). */
+  readonly issues?: readonly LavaIssue[] | undefined;
 }
 
 export type LavaLogger = (entry: LavaLogEntry) => void;
+
+/**
+ * What to do with a 2xx whose body differs from Lava's docs. `warn`: return it (`Ok`, the body as sent, an
+ * absent nullable field read as null) whenever it can be used, and report how it differs. `strict`: return
+ * `Err(invalid_response)`, with the body on the error. A body that is not JSON, has no object root or is a
+ * list without a `data` array is `Err` in both modes.
+ */
+export type ResponseValidation = 'warn' | 'strict';
+
+/** A 2xx response that differs from Lava's docs, reported once per call (`onResponseIssues`, the logger). */
+export interface ResponseIssues {
+  /** The operation: `METHOD /path` of the request, under the base URL. */
+  readonly operation: string;
+  /** Lava's `x-lava-request-id`, for a support ticket. */
+  readonly requestId?: string | undefined;
+  /** The HTTP status (2xx). */
+  readonly status: number;
+  /** Each difference, with the dotted path of its field; values quoted in messages are scrubbed. */
+  readonly issues: readonly LavaIssue[];
+}
 
 export interface LavaOptions {
   /** Merchant secret key (`aks_live_…` / `aks_test_…`). Defaults to `LAVA_SECRET_KEY`. */
@@ -37,6 +66,17 @@ export interface LavaOptions {
   headers?: Record<string, string> | undefined;
   /** Receives one redacted entry for each request, response, retry and failure. */
   logger?: LavaLogger | undefined;
+  /**
+   * `warn` (default): a 2xx that differs from Lava's docs is still returned, and reported. `strict`: it is an
+   * `invalid_response` error (for tests and CI). Defaults to `LAVA_RESPONSE_VALIDATION`, else `warn`.
+   */
+  responseValidation?: ResponseValidation | undefined;
+  /**
+   * Called once for each 2xx response that differs from Lava's docs, in both modes, with the operation,
+   * request id, status and scrubbed issues. The logger also gets it, at level `warn`. A callback that
+   * throws changes nothing.
+   */
+  onResponseIssues?: ((report: ResponseIssues) => void) | undefined;
   /** Allow a secret key in a browser. Your key would be visible to every visitor: do not. */
   dangerouslyAllowBrowser?: boolean | undefined;
 }
@@ -50,6 +90,10 @@ export interface LavaClient {
   readonly retryDelayMs: number;
   readonly headers: Readonly<Record<string, string>>;
   readonly logger?: LavaLogger | undefined;
+  /** What a 2xx that differs from Lava's docs becomes: `warn` (returned and reported) or `strict` (an error). */
+  readonly responseValidation: ResponseValidation;
+  /** Receives each 2xx response that differs from Lava's docs. */
+  readonly onResponseIssues?: ((report: ResponseIssues) => void) | undefined;
   /** The secret key. Non-enumerable, so it stays out of `JSON.stringify` and `console.log`. */
   readonly secretKey?: string | undefined;
   /** Lets a secret key be used in a browser. */
@@ -80,7 +124,8 @@ const keyReader = Object.defineProperties(
  * no transport, so a bundle that only mints forward tokens stays tiny. Options are checked when they
  * are used: a missing key, a bad base URL or a secret key in a browser is a `config` LavaError then.
  *
- * @param options - Key, base URL, fetch, timeout, retries, headers and logger; all optional.
+ * @param options - Key, base URL, fetch, timeout, retries, headers, logger and response validation; all
+ *   optional.
  * @returns A frozen {@link LavaClient}. Its `secretKey` is read through a getter and held outside the
  *   object, so no inspection or copy of the client shows it; `createLava(null)` is `createLava()`.
  * @example
@@ -99,6 +144,7 @@ export function createLava(options?: LavaOptions | null): LavaClient {
       timeoutMs: 60_000,
       maxRetries: 2,
       retryDelayMs: 500,
+      responseValidation: readEnv('LAVA_RESPONSE_VALIDATION') ?? 'warn',
       ...given,
       baseUrl: (baseUrl ?? readEnv('LAVA_BASE_URL') ?? `https://${sandbox}api.lava.so/v1/`).replace(
         /\/?$/,

@@ -48,11 +48,23 @@ export interface ApiError extends ErrorBase<'api'> {
   readonly retryAfterMs?: number | undefined;
   readonly attempts: number;
 }
-/** A 2xx response whose body is not JSON or does not match the documented shape. */
+/**
+ * A 2xx response the call could not return: its body is not JSON, has no object root, or is a list without
+ * a `data` array; or, with `responseValidation: 'strict'`, it differs from the documented shape.
+ */
 export interface InvalidResponseError extends ErrorBase<'invalid_response'> {
   readonly issues: readonly LavaIssue[];
   readonly status: number;
   readonly requestId?: string | undefined;
+  /**
+   * The body Lava sent, parsed (absent when it is not JSON). Not enumerable, so `JSON.stringify`,
+   * `util.inspect` and log lines leave it out, and not scrubbed: a `createSecretKey`, `createSpendKey`,
+   * `rotateSpendKey` or `createWebhook` response is the new secret. Only the call's own credentials (the key
+   * it sent) are masked in it.
+   */
+  readonly body?: unknown;
+  /** The body's text as received, under the same rules as `body`. */
+  readonly rawBody?: string | undefined;
 }
 
 /** Every error an SDK function can return; `switch (e.kind)` narrows it. */
@@ -79,6 +91,10 @@ const LavaErrorClass = class LavaError extends Error {
   constructor(kind: LavaErrorKind, message: string, fields?: object, cause?: unknown) {
     super(message, cause === undefined ? undefined : { cause });
     Object.assign(this, { name: 'LavaError', kind }, fields);
+    // What a 2xx sent stays on the error, out of every serialisation and log (see InvalidResponseError).
+    if (kind === 'invalid_response')
+      for (const name of ['body', 'rawBody'])
+        if (name in this) Object.defineProperty(this, name, { enumerable: false });
   }
   // The brand, on the prototype: inspecting an error does not show it.
   get [brand](): true {
@@ -132,13 +148,31 @@ export interface ResponseOrigin {
   requestId?: string | undefined;
 }
 
-/** An `invalid_params` error, or with an origin an `invalid_response` one: what, then each issue. */
-export function issueError(issues: LavaIssue[], origin?: ResponseOrigin): LavaError {
-  const detail = issues.map((i) => (i.path ? `${i.path}: ` : '') + i.message).join('; ');
+// Issues named in a message; all of them stay in `issues`.
+const MESSAGE_ISSUES = 10;
+
+/** `path: message; …` of the first few issues, and how many more there are. */
+export function describeIssues(issues: readonly LavaIssue[]): string {
+  const shown = issues.slice(0, MESSAGE_ISSUES).map((i) => (i.path ? `${i.path}: ` : '') + i.message);
+  const more = issues.length - shown.length;
+  return shown.join('; ') + (more > 0 ? `; and ${more} more` : '');
+}
+
+/**
+ * An `invalid_params` error, or with an origin an `invalid_response` one: what, then each issue. `sent`,
+ * the body of a 2xx, is kept on the error as it is (not enumerable; see InvalidResponseError).
+ */
+export function issueError(
+  issues: LavaIssue[],
+  origin?: ResponseOrigin,
+  sent?: { body?: unknown; rawBody: string },
+): LavaError {
+  const detail = describeIssues(issues);
   return origin
     ? lavaError('invalid_response', `Unexpected response from Lava (${origin.status}): ${detail}`, {
         issues,
         ...origin,
+        ...sent,
       })
     : lavaError('invalid_params', `Invalid params: ${detail}`, { issues });
 }
@@ -148,7 +182,16 @@ export function invalidParam(path: string, message: string): LavaError {
   return issueError([{ path, message }]);
 }
 
-/** An `invalid_response` error for a body that could not be read as expected at all. */
-export function invalidResponse(message: string, status: number, requestId?: string): LavaError {
-  return issueError([{ path: '', message }], { status, requestId });
+/** An `invalid_response` error for a body that could not be read as expected at all; `rawBody` is its text. */
+export function invalidResponse(
+  message: string,
+  status: number,
+  requestId?: string,
+  rawBody?: string,
+): LavaError {
+  return issueError(
+    [{ path: '', message }],
+    { status, requestId },
+    rawBody === undefined ? undefined : { rawBody },
+  );
 }

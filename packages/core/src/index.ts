@@ -28,6 +28,8 @@ export {
   type LavaLogger,
   type LavaOptions,
   PRODUCTION_BASE_URL,
+  type ResponseIssues,
+  type ResponseValidation,
   SANDBOX_BASE_URL,
 } from './createLava';
 export {

@@ -5,7 +5,7 @@
 
 export { credentialValues, isCredentialName, redact, redactHeaders } from './credentials';
 export { readEnv } from './env';
-export { invalidParam, invalidResponse, lavaError, rawLavaError } from './errors';
+export { describeIssues, invalidParam, invalidResponse, lavaError, rawLavaError } from './errors';
 export { OPERATIONS, type Operation, type WireMethod } from './operations';
 export { encodePathParam } from './path';
 export { type RawRequestSpec, rawRequest } from './rawRequest';
@@ -26,6 +26,6 @@ export { Success } from './schemas/Success';
 export { UnsignedDecimal } from './schemas/UnsignedDecimal';
 export { plainCause, type Scrub, scrubber } from './scrub';
 export { secretKeyOf, useSecretKey } from './secretKey';
-export { apiError, mergeHeaders, type SendInit, type SendResult, send } from './transport';
+export { apiError, mergeHeaders, type SendInit, type SendResult, send, sendAsync } from './transport';
 export type { ParamsOf, StrictParams } from './types';
-export { parseJsonBody, parseParams, parseResponse, toIssues } from './validate';
+export { type CheckedBody, checkBody, parseJsonBody, parseParams, toIssues } from './validate';

@@ -1,9 +1,9 @@
-import { errAsync, ok, type ResultAsync } from 'neverthrow';
+import { err, errAsync, ok, ResultAsync } from 'neverthrow';
 import type { LavaClient } from './createLava';
 import { invalidParam, isLavaError, type LavaError, rawLavaError } from './errors';
 import { withRequestId } from './requestId';
 import { useSecretKey } from './secretKey';
-import { type CallOptions, send } from './transport';
+import { type CallOptions, sendAsync } from './transport';
 import { parseJsonBody } from './validate';
 
 /** What `rawRequest` sends: a path under the base URL, query pairs, and an optional JSON body. */
@@ -22,7 +22,8 @@ export interface RawRequestSpec {
  * checks as every REST function (`useSecretKey`), the same transport (`send`: retries, timeout,
  * Idempotency-Key, redaction) and never a redirect followed. The path may not leave the base URL: an
  * absolute URL, a `/`-rooted path or `..` that climbs out of it is `invalid_params` and nothing is sent.
- * A 2xx body is parsed as JSON (empty: `null`) and not validated.
+ * A 2xx body is parsed as JSON (empty: `null`) and not validated; one that is not JSON is an
+ * `invalid_response` error that keeps its text (`rawBody`).
  */
 export function rawRequest(
   lava: LavaClient,
@@ -71,10 +72,13 @@ export function rawRequest(
     }
     headers['content-type'] = 'application/json';
   }
-  return send(lava, { method, url: url.href, headers, body, redirect: 'manual' }, options).andThen(
-    ({ text, status, requestId }) =>
-      text.trim() === ''
+  return new ResultAsync(
+    sendAsync(lava, { method, url: url.href, headers, body, redirect: 'manual' }, options).then((sent) => {
+      if (sent.isErr()) return err(sent.error);
+      const { text, status, requestId, scrub } = sent.value;
+      return text.trim() === ''
         ? ok(null)
-        : parseJsonBody(text, status, requestId).map((json) => withRequestId(json, requestId)),
+        : parseJsonBody(text, status, requestId, scrub).map((json) => withRequestId(json, requestId));
+    }),
   );
 }

@@ -1,13 +1,13 @@
-import { errAsync, type ResultAsync } from 'neverthrow';
+import { err, errAsync, ok, type Result, ResultAsync } from 'neverthrow';
 import type { GenericSchema, InferOutput } from 'valibot';
 import { restExchange } from '#platform';
-import type { LavaClient } from './createLava';
-import { invalidParam, type LavaError, rawLavaError } from './errors';
+import type { LavaClient, ResponseIssues } from './createLava';
+import { invalidParam, type LavaError, type LavaIssue, rawLavaError } from './errors';
 import { encodePathParam } from './path';
 import { withRequestId } from './requestId';
 import { secretKeyOf } from './secretKey';
-import { type CallOptions, send } from './transport';
-import { parseJsonBody, parseParams, parseResponse } from './validate';
+import { type CallOptions, type SendResult, sendAsync } from './transport';
+import { checkBody, parseParams } from './validate';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -28,7 +28,8 @@ export interface RequestSpec<O extends GenericSchema> {
 
 /**
  * The pipeline of every REST function: validate params → encode path → headers → send (retries,
- * timeout) → map status → parse and validate the body.
+ * timeout) → map status → parse and validate the body. A 2xx that differs from the docs is reported and,
+ * as `lava.responseValidation` says, returned (`warn`) or refused (`strict`).
  */
 export function request<O extends GenericSchema>(
   lava: LavaClient,
@@ -36,6 +37,10 @@ export function request<O extends GenericSchema>(
   options?: CallOptions,
 ): ResultAsync<InferOutput<O>, LavaError> {
   const { method, input } = spec;
+  const mode = lava.responseValidation;
+  if (mode !== 'warn' && mode !== 'strict') {
+    return errAsync(rawLavaError('config', 'Invalid responseValidation: must be "warn" or "strict"'));
+  }
   let params = spec.params;
   if (input) {
     const parsed = parseParams(input, params);
@@ -79,9 +84,56 @@ export function request<O extends GenericSchema>(
     // One key per logical POST, reused by every retry, so a retried create is applied once.
     generateIdempotencyKey: method === 'POST',
   };
-  return send(lava, init, options).andThen(({ text, status, requestId, scrub }) =>
-    parseJsonBody(text, status, requestId)
-      .andThen((json) => parseResponse(spec.output, json, status, requestId, scrub))
-      .map((value) => withRequestId(value, requestId)),
+  // One ResultAsync, one promise: the body is read as soon as the transport hands it over.
+  return new ResultAsync(
+    sendAsync(lava, init, options).then((sent) =>
+      sent.isErr() ? err(sent.error) : readResponse(lava, spec.output, init, sent.value, mode === 'strict'),
+    ),
   );
+}
+
+/** A 2xx body as the call returns it: see `checkBody`, and `responseValidation` in createLava. */
+function readResponse<O extends GenericSchema>(
+  lava: LavaClient,
+  output: O,
+  init: { method: string; url: string },
+  sent: SendResult,
+  strict: boolean,
+): Result<InferOutput<O>, LavaError> {
+  const { text, status, requestId, scrub } = sent;
+  const { value, issues, error } = checkBody(output, text, { status, requestId }, scrub);
+  if (issues) report(lava, init, sent, issues);
+  return error && (strict || value === undefined)
+    ? err(error)
+    : ok(withRequestId(value as InferOutput<O>, requestId));
+}
+
+/** Tells `onResponseIssues` and the logger, once, how a 2xx differs from the docs; neither may throw at us. */
+function report(
+  lava: LavaClient,
+  init: { method: string; url: string },
+  sent: SendResult,
+  issues: LavaIssue[],
+) {
+  const { status, requestId, attempts, scrub } = sent;
+  const { method, url } = init;
+  const { logger, onResponseIssues } = lava;
+  // The path under the base URL, without the query: `GET /customers/con_1`.
+  const path = new URL(url).pathname;
+  const base = new URL(lava.baseUrl).pathname;
+  const operation = scrub(`${method} /${path.startsWith(base) ? path.slice(base.length) : path}`, 1_000);
+  const found: ResponseIssues = { operation, requestId, status, issues };
+  try {
+    onResponseIssues?.(found);
+  } catch {}
+  try {
+    logger?.({
+      level: 'warn',
+      event: 'response_issues',
+      method,
+      url: scrub(url, 10_000),
+      attempt: attempts,
+      ...found,
+    });
+  } catch {}
 }

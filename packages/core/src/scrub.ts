@@ -1,7 +1,10 @@
 import { credentialValues, redact, redactQuery } from './credentials';
 
-/** Masks a call's credentials in server text, keeping at most about `max` characters of it. */
-export type Scrub = (text: string, max: number) => string;
+/**
+ * Masks a call's credentials in server text, keeping at most about `max` characters of it. With `valuesOnly`,
+ * only the call's own credential values: text that may hold a new credential (a create-key response) keeps it.
+ */
+export type Scrub = (text: string, max: number, valuesOnly?: boolean) => string;
 
 /**
  * The scrubber of one call: masks its {@link credentialValues} however a server echoed them, one character at a time raw, `\`-escaped,
@@ -11,7 +14,7 @@ export function scrubber(secrets: readonly unknown[]): Scrub {
   const values = credentialValues(secrets);
   // Built only for text that may hold a value: most calls never need it.
   let pattern: RegExp | undefined;
-  const clean = (text: string) => {
+  const maskValues = (text: string) => {
     if (values.length > 0 && (/[\\%]/.test(text) || values.some((s) => text.includes(s)))) {
       pattern ??= new RegExp(
         values
@@ -26,11 +29,13 @@ export function scrubber(secrets: readonly unknown[]): Scrub {
       );
       text = text.replace(pattern, '[redacted]');
     }
-    return redact(redactQuery(text));
+    return text;
   };
+  const clean = (text: string) => redact(redactQuery(maskValues(text)));
   // The longest form a value takes (six characters for each of its own, JSON-escaped).
   const margin = 6 * Math.max(8, ...values.map((s) => s.length));
-  return (text, max) => {
+  return (text, max, valuesOnly) => {
+    if (valuesOnly) return maskValues(text);
     if (text.length <= max) return clean(text);
     // Past the cut too, then without that margin: a credential across the cut is not kept in part.
     const kept = clean(text.slice(0, max + margin));

@@ -148,13 +148,14 @@ export function send(
   init: SendInit,
   options: CallOptions = {},
 ): ResultAsync<SendResult, LavaError> {
-  return new ResultAsync(attempt(lava, init, options));
+  return new ResultAsync(sendAsync(lava, init, options));
 }
 
-async function attempt(
+/** {@link send} as a plain Promise, for callers that read the body in the same step (`request`). */
+export async function sendAsync(
   lava: LavaClient,
   init: SendInit,
-  o: CallOptions,
+  o: CallOptions = {},
 ): Promise<Result<SendResult, LavaError>> {
   const { method, url, body, stream, redirect } = init;
   const { signal, timeoutMs = lava.timeoutMs, maxRetries = lava.maxRetries } = o;

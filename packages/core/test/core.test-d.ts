@@ -8,6 +8,7 @@ import {
   type LavaClient,
   LavaError,
   type LavaErrorKind,
+  type LavaIssue,
   type ListResponse,
   type PaginateOptions,
   paginate,
@@ -28,8 +29,21 @@ describe('@lava-sdk/core', () => {
     createLava({ secretKey: maybe, baseUrl: maybe, timeoutMs: undefined, headers: { 'x-a': 'b' } });
     createLava({
       logger: (entry) =>
-        expectTypeOf(entry.event).toEqualTypeOf<'request' | 'response' | 'retry' | 'error'>(),
+        expectTypeOf(entry.event).toEqualTypeOf<
+          'request' | 'response' | 'retry' | 'error' | 'response_issues'
+        >(),
     });
+    createLava({
+      responseValidation: 'strict',
+      onResponseIssues: ({ operation, requestId, status, issues }) => {
+        expectTypeOf(operation).toEqualTypeOf<string>();
+        expectTypeOf(requestId).toEqualTypeOf<string | undefined>();
+        expectTypeOf(status).toEqualTypeOf<number>();
+        expectTypeOf(issues).toEqualTypeOf<readonly LavaIssue[]>();
+      },
+    });
+    // @ts-expect-error: 'warn' or 'strict'
+    createLava({ responseValidation: 'off' });
     // @ts-expect-error: timeoutMs is a number
     createLava({ timeoutMs: '10' });
     // @ts-expect-error: no such option

@@ -10,7 +10,7 @@ export interface CustomerSubscription {
 }
 
 /** Schema of {@link CustomerSubscription}. */
-export const CustomerSubscription = v.looseObject({ subscription: v.nullable(SubscriptionBaseSchema) });
+export const CustomerSubscription = v.looseObject({ subscription: v.nullish(SubscriptionBaseSchema, null) });
 
 /**
  * Gets a customer's active subscription with plan, remaining credits and any pending change

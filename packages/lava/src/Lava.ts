@@ -57,11 +57,18 @@ export interface LavaLoginOptions extends LoginOptions {
   baseUrl?: string;
 }
 
-/** The Promise of a Result: its value, or its LavaError thrown. */
+/**
+ * The Promise of a Result: its value, or its LavaError thrown. A 2xx JSON body is never thrown away, as the
+ * official SDK does not: an `invalid_response` that kept the body (`responseValidation: 'strict'`, a list
+ * without a `data` array, a root that is not an object) resolves with that body. Only a body that is not
+ * JSON at all rejects, as the official SDK's `response.json()` does.
+ */
 async function unwrap<T>(result: PromiseLike<Result<T, LavaError>>): Promise<T> {
   const settled = await result;
-  if (settled.isErr()) throw settled.error;
-  return settled.value;
+  if (settled.isOk()) return settled.value;
+  const error = settled.error;
+  if (error.kind === 'invalid_response' && error.body !== undefined) return error.body as T;
+  throw error;
 }
 
 /** A params type as the official SDK declares it: see `StrictParams` in core. */
@@ -136,7 +143,9 @@ export type ModelsResource = Resource<'models'>;
  *
  * Each method delegates to the standalone function of the same operation (`lava.customers.retrieve(id)` is
  * `retrieveCustomer(lava.client, id)`), returns a Promise of the same shape, and rejects with a
- * {@link LavaError} (`switch (e.kind)`). Every method also takes per-call options last: `{ signal,
+ * {@link LavaError} (`switch (e.kind)`). Like the official SDK, it never rejects a 2xx JSON body, whatever
+ * `responseValidation` says: a body that differs from the docs is returned, and reported through
+ * `onResponseIssues` and the logger. Every method also takes per-call options last: `{ signal,
  * timeoutMs, maxRetries, idempotencyKey, headers }`.
  *
  * @example

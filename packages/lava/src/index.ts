@@ -48,6 +48,8 @@ export {
   PRODUCTION_BASE_URL,
   paginate,
   type RateType,
+  type ResponseIssues,
+  type ResponseValidation,
   type RolloverType,
   requestIdOf,
   SANDBOX_BASE_URL,

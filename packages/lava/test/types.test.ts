@@ -78,7 +78,7 @@ it('accepts every argument the official types accept, but for two deliberately s
 
 it('resolves the documented shapes, which are wider than some official result types', () => {
   // Lists: `next_cursor` may be null. Customers: contact fields may be null or absent. Requests and
-  // checkout sessions: optional fields may be null. Response enums are open (`'active' | (string & {})`,
+  // checkout sessions: optional fields may be null. Response enums (and `object`) are open (`'active' | (string & {})`,
   // a value Lava adds later still parses), where the official types list literals only. The values are
   // the same JSON (migration.test.ts).
   expectTypeOf<[OtherResults]>().toEqualTypeOf<
@@ -109,7 +109,8 @@ it('resolves the documented shapes, which are wider than some official result ty
       | 'spendKeys.retrieve'
       | 'spendKeys.create'
       | 'spendKeys.update'
-      | 'spendKeys.rotate',
+      | 'spendKeys.rotate'
+      | 'models.list',
     ]
   >();
 });

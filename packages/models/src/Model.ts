@@ -4,8 +4,8 @@ import * as v from 'valibot';
 export interface Model {
   /** The model's id, as passed in a request's `model` (`gpt-4o-mini`). */
   id: string;
-  /** Always `model`. */
-  object: 'model';
+  /** `model` (an open string: a kind Lava adds later still parses). */
+  object: 'model' | (string & {});
   /** When the model was published, in Unix seconds. */
   created: number;
   /** The provider or organisation that owns it. */
@@ -15,7 +15,7 @@ export interface Model {
 /** Schema of {@link Model}. */
 export const Model = v.looseObject({
   id: v.string(),
-  object: v.literal('model'),
+  object: v.string(),
   created: v.number(),
   owned_by: v.string(),
 });

@@ -6,14 +6,14 @@ import { Model } from './Model';
 
 /** The model catalogue, OpenAI-compatible: `{ object: 'list', data }` (not a cursor page). */
 export interface ModelList {
-  /** Always `list`. */
-  object: 'list';
+  /** `list` (an open string). */
+  object: 'list' | (string & {});
   /** Every model available (to this key). */
   data: Model[];
 }
 
 /** Schema of {@link ModelList}. */
-export const ModelList = v.looseObject({ object: v.literal('list'), data: v.array(Model) });
+export const ModelList = v.looseObject({ object: v.string(), data: v.array(Model) });
 
 /**
  * Lists the models available through Lava's gateway (`GET /models`, OpenAI-compatible). The endpoint is

@@ -1,4 +1,5 @@
 import type { RateType, TierType } from '@lava-sdk/core';
+import { AnyObject } from '@lava-sdk/core/internal';
 import * as v from 'valibot';
 
 /** Where a request is in metering: `pending`, `completed` or `error` (or a state Lava adds). */
@@ -91,8 +92,8 @@ export interface Request {
   cost: string;
   /** The charge under the meter. */
   charge: RequestCharge;
-  /** Your metadata: string keys and values. */
-  metadata: Record<string, string>;
+  /** Your metadata: sent as string pairs, returned as Lava stores it (any JSON values). */
+  metadata: Record<string, unknown>;
   /** When the provider completed the request (ISO 8601), if known. */
   timestamp?: string | null | undefined;
   /** When Lava recorded the request (ISO 8601). */
@@ -138,11 +139,7 @@ export const Request = v.looseObject({
       }),
     ),
   }),
-  // A custom schema, not a record (189 B gzip in every bundle of a request): any object of string values.
-  metadata: v.custom<Record<string, string>>(
-    (m) => typeof m === 'object' && m !== null && Object.values(m).every((s) => typeof s === 'string'),
-    'must be an object of strings',
-  ),
+  metadata: AnyObject,
   timestamp: v.nullish(v.string()),
   created_at: v.string(),
 });

@@ -44,7 +44,7 @@ describe('@lava-sdk/requests', () => {
   test('typos and wrong params do not compile', async () => {
     const request = (await retrieveRequest(lava, 'req_1'))._unsafeUnwrap();
     expectTypeOf(request.status).toEqualTypeOf<'pending' | 'completed' | 'error' | (string & {})>();
-    expectTypeOf(request.metadata).toEqualTypeOf<Record<string, string>>();
+    expectTypeOf(request.metadata).toEqualTypeOf<Record<string, unknown>>();
     // @ts-expect-error: no such field
     request.model_usage.total_token;
     // @ts-expect-error: request_id, customer_id and meter_slug are required

@@ -11,8 +11,8 @@ export type ListServicesParams = ParamsOf<typeof ListServicesParams>;
 
 /** The service catalogue: every service in `data`, and a summary per provider in `providers`. */
 export interface ServiceCatalog {
-  /** Always `list`. */
-  object: 'list';
+  /** `list` (an open string). */
+  object: 'list' | (string & {});
   /** Every model and API service (of one provider, with `provider`). */
   data: Service[];
   /** A summary of each provider in `data`. */
@@ -21,8 +21,7 @@ export interface ServiceCatalog {
 
 /** Schema of {@link ServiceCatalog}. */
 export const ServiceCatalog = v.looseObject({
-  // A custom check rather than `literal`: this bundle has `custom` already, and a literal would add ~60 B.
-  object: v.custom<'list'>((o) => o === 'list', 'must be "list"'),
+  object: v.string(),
   data: v.array(Service),
   providers: v.array(ProviderSummary),
 });

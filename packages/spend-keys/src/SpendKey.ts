@@ -23,8 +23,8 @@ export interface RequestLimit {
 export interface RateLimit {
   /** Requests per minute. */
   rpm: number;
-  /** The burst allowed above `rpm`; null or absent when none (Lava's reference writes `{ rpm, burst? }`). */
-  burst?: number | null | undefined;
+  /** The burst allowed above `rpm`; null when none (absent reads as null: the reference writes `burst?`). */
+  burst: number | null;
 }
 
 /** A spend key with its limits and usage; the key itself appears only as `key_preview`. */
@@ -68,6 +68,8 @@ export interface SpendKey {
 }
 
 const Cycle = v.string();
+// Documented `| null`: null or absent, read as null.
+const nullable = <S extends v.GenericSchema>(schema: S) => v.nullish(schema, null);
 
 /** Schema of {@link SpendKey}. */
 export const SpendKey = v.looseObject({
@@ -77,16 +79,16 @@ export const SpendKey = v.looseObject({
   status: v.string(),
   request_shape: v.string(),
   wallet_id: v.string(),
-  allowed_models: v.nullable(v.array(v.string())),
-  allowed_providers: v.nullable(v.array(v.string())),
-  spend_limit: v.nullable(v.looseObject({ amount: v.string(), cycle: Cycle })),
+  allowed_models: nullable(v.array(v.string())),
+  allowed_providers: nullable(v.array(v.string())),
+  spend_limit: nullable(v.looseObject({ amount: v.string(), cycle: Cycle })),
   current_spend: v.string(),
   total_spend: v.string(),
-  request_limit: v.nullable(v.looseObject({ count: v.number(), cycle: Cycle })),
+  request_limit: nullable(v.looseObject({ count: v.number(), cycle: Cycle })),
   current_requests: v.number(),
   total_requests: v.number(),
-  rate_limit: v.nullable(v.looseObject({ rpm: v.number(), burst: v.nullish(v.number()) })),
-  expires_at: v.nullable(v.string()),
-  last_used_at: v.nullable(v.string()),
+  rate_limit: nullable(v.looseObject({ rpm: v.number(), burst: nullable(v.number()) })),
+  expires_at: nullable(v.string()),
+  last_used_at: nullable(v.string()),
   created_at: v.string(),
 });

@@ -49,7 +49,7 @@ export const Plan = v.looseObject({
   billing_interval: v.string(),
   rollover_type: Rollover,
   bundle_rollover_type: Rollover,
-  default_auto_top_up_bundle_id: v.nullable(v.string()),
+  default_auto_top_up_bundle_id: v.nullish(v.string(), null),
   linked_meters: v.array(v.looseObject({ meter_id: v.string(), name: v.string() })),
   credit_bundles: v.array(
     v.looseObject({

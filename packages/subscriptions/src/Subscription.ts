@@ -4,7 +4,7 @@ import * as v from 'valibot';
 
 /** The contact details of a listed subscription's customer. */
 export interface SubscriptionCustomer {
-  /** Phone number (E.164); null for a customer created with an email only. */
+  /** Phone number (E.164); null for a customer created with an email only (absent reads as null). */
   phone: string | null;
   /** Email address, when known. */
   email?: string | null | undefined;
@@ -27,7 +27,7 @@ export const Subscription = v.looseObject({
   ...SubscriptionBaseSchema.entries,
   customer_id: v.string(),
   customer: v.looseObject({
-    phone: v.nullable(v.string()),
+    phone: v.nullish(v.string(), null),
     email: v.nullish(v.string()),
     first_name: v.nullish(v.string()),
     last_name: v.nullish(v.string()),

@@ -40,13 +40,13 @@ export interface PendingChange {
   /** When the change takes effect (ISO 8601); null when not yet known. */
   effective_at: string | null;
   /** The plan a downgrade moves to. */
-  plan_id?: string | undefined;
+  plan_id?: string | null | undefined;
   /** The name of the plan a downgrade moves to. */
-  name?: string | undefined;
+  name?: string | null | undefined;
   /** The price per cycle of the plan a downgrade moves to (USD decimal string). */
-  period_amount?: string | undefined;
+  period_amount?: string | null | undefined;
   /** The included credit of the plan a downgrade moves to (USD decimal string). */
-  included_credit?: string | undefined;
+  included_credit?: string | null | undefined;
 }
 
 /**
@@ -80,17 +80,20 @@ export interface SubscriptionBase {
 
 // Response enums are plain strings at runtime: a value Lava adds later must not fail the whole response.
 const Rollover = v.string();
+// Documented `| null`: null or absent, read as null. Documented `?`: null or absent, kept as sent.
+const Nullable = v.nullish(v.string(), null);
+const Optional = v.nullish(v.string());
 
 /** Schema of {@link SubscriptionBase}. */
 export const SubscriptionBase = v.looseObject({
   subscription_id: v.string(),
   plan_id: v.string(),
   status: v.string(),
-  auto_top_up_bundle_id: v.nullable(v.string()),
+  auto_top_up_bundle_id: Nullable,
   started_at: v.string(),
-  cancelled_at: v.nullable(v.string()),
-  cycle_start_at: v.nullable(v.string()),
-  cycle_end_at: v.nullable(v.string()),
+  cancelled_at: Nullable,
+  cycle_start_at: Nullable,
+  cycle_end_at: Nullable,
   plan: v.looseObject({
     name: v.string(),
     period_amount: v.string(),
@@ -104,14 +107,15 @@ export const SubscriptionBase = v.looseObject({
     cycle_remaining: v.string(),
     bundle_remaining: v.string(),
   }),
-  pending_change: v.nullable(
+  pending_change: v.nullish(
     v.looseObject({
       type: v.string(),
-      effective_at: v.nullable(v.string()),
-      plan_id: v.optional(v.string()),
-      name: v.optional(v.string()),
-      period_amount: v.optional(v.string()),
-      included_credit: v.optional(v.string()),
+      effective_at: Nullable,
+      plan_id: Optional,
+      name: Optional,
+      period_amount: Optional,
+      included_credit: Optional,
     }),
+    null,
   ),
 });
