@@ -167,6 +167,8 @@ describe('contract: every SDK function against the emulator over HTTP', () => {
       secretKey: EMULATOR_SECRET_KEY,
       baseUrl: running.baseUrl,
       retryDelayMs: 1,
+      // The contract: every emulator answer matches the documented schemas exactly.
+      responseValidation: 'strict',
       logger: (entry) => {
         if (entry.event === 'request') note(sent, active, `${entry.method} ${new URL(entry.url).pathname}`);
       },
@@ -640,7 +642,11 @@ describe('contract: every SDK function against the emulator over HTTP', () => {
       expect(created.secret_key).toMatch(/^aks_test_/);
       expect(created.secret_key_hint).toBe(created.secret_key.slice(-4));
       s.secretKeyId = created.secret_key_id;
-      const other = createLava({ secretKey: created.secret_key, baseUrl: running.baseUrl });
+      const other = createLava({
+        secretKey: created.secret_key,
+        baseUrl: running.baseUrl,
+        responseValidation: 'strict',
+      });
       expect((await ok(retrieveWallet(other))).wallet_id).toBe(EMULATOR_WALLET_ID);
     });
 

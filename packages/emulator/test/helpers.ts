@@ -15,7 +15,13 @@ export function useEmulator(options: StartEmulatorOptions = {}): Served {
   beforeAll(async () => {
     served.running = await startEmulator(options);
     served.baseUrl = served.running.baseUrl;
-    served.lava = createLava({ secretKey: EMULATOR_SECRET_KEY, baseUrl: served.baseUrl, retryDelayMs: 1 });
+    // Strict: an emulator answer that differs from the SDK's documented schemas fails the test.
+    served.lava = createLava({
+      secretKey: EMULATOR_SECRET_KEY,
+      baseUrl: served.baseUrl,
+      retryDelayMs: 1,
+      responseValidation: 'strict',
+    });
   });
   afterAll(() => served.running.stop());
   beforeEach(() => served.running.emulator.reset());
