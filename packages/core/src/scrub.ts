@@ -1,4 +1,4 @@
-import { credentialValues, redact, redactQuery } from './credentials';
+import { credentialValues, redactAll } from './credentials';
 
 /**
  * Masks a call's credentials in server text, keeping at most about `max` characters of it. With `valuesOnly`,
@@ -31,13 +31,13 @@ export function scrubber(secrets: readonly unknown[]): Scrub {
     }
     return text;
   };
-  const clean = (text: string) => redact(redactQuery(maskValues(text)));
-  // The longest form a value takes (six characters for each of its own, JSON-escaped).
-  const margin = 6 * Math.max(8, ...values.map((s) => s.length));
+  const clean = (text: string) => redactAll(maskValues(text));
   return (text, max, valuesOnly) => {
     if (valuesOnly) return maskValues(text);
     if (text.length <= max) return clean(text);
-    // Past the cut too, then without that margin: a credential across the cut is not kept in part.
+    // Past the cut too, then without a margin as long as the longest form a value takes (six characters
+    // for each of its own, JSON-escaped): a credential across the cut is not kept in part.
+    const margin = 6 * Math.max(8, ...values.map((s) => s.length));
     const kept = clean(text.slice(0, max + margin));
     return `${kept.slice(0, kept.length - margin)}…`;
   };

@@ -42,6 +42,11 @@ export interface SendInit {
   redirect?: RequestInit['redirect'] | undefined;
   /** The transport of this call when the client has no `fetch` of its own; the platform fetch by default. */
   exchange?: ExchangeFn | undefined;
+  /**
+   * `headers` were built by the SDK itself (`request`): valid names and values, and no credential but the
+   * client's key. They are not checked again; the client's and the caller's headers still are.
+   */
+  checkedHeaders?: boolean | undefined;
   /** Generate an Idempotency-Key when the caller gave none (REST POSTs); gateway calls send only theirs. */
   generateIdempotencyKey?: boolean | undefined;
   /**
@@ -127,6 +132,19 @@ export function mergeHeaders(...sets: (Record<string, string> | undefined)[]): R
   return out;
 }
 
+// Each client's scrubber for the calls whose one credential is its key (most REST calls): made once, not
+// at every call.
+const keyScrubbers = new WeakMap<LavaClient, { readonly key: string | undefined; readonly scrub: Scrub }>();
+
+function scrubberOf(lava: LavaClient, secrets: readonly (string | undefined)[]): Scrub {
+  if (secrets.length > 1) return scrubber(secrets);
+  const cached = keyScrubbers.get(lava);
+  if (cached && cached.key === lava.secretKey) return cached.scrub;
+  const scrub = scrubber(secrets);
+  keyScrubbers.set(lava, { key: lava.secretKey, scrub });
+  return scrub;
+}
+
 // setTimeout's range: a larger delay fires at once (Node clamps it to 1 ms), which would time out every call.
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -176,8 +194,9 @@ export async function sendAsync(
   if (fetch != null && typeof fetch !== 'function')
     return err(lavaError('config', 'Invalid fetch: must be a function'));
   // The call's credential values: the key, extra ones (a forward token), those of credential headers.
-  const secrets = [lava.secretKey, ...(init.secrets ?? [])];
+  const secrets = init.secrets ? [lava.secretKey, ...init.secrets] : [lava.secretKey];
   for (const name in headers) {
+    if (init.checkedHeaders && init.headers?.[name] === headers[name]) continue;
     const value = String(headers[name]);
     // Checked once here: fetch and node:http would refuse it at every attempt, quoting the value.
     if (!/^[\w!#$%&'*+.^`|~-]+$/.test(name))
@@ -186,7 +205,7 @@ export async function sendAsync(
       return err(invalidParam(`headers.${name}`, 'has a CR, LF, NUL or non-Latin-1 character'));
     if (isCredentialName(name)) secrets.push(value.replace(/^Bearer\s+/i, ''));
   }
-  const scrub = scrubber(secrets);
+  const scrub = scrubberOf(lava, secrets);
   const logUrl = logger && scrub(url, 10_000);
   const exchange = (!fetch && init.exchange) || fetchExchange;
   // A logger that throws must not change what the call does, sends or returns.

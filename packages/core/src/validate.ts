@@ -50,12 +50,104 @@ function isList(schema: GenericSchema): boolean {
   return (schema as { entries?: { data?: { type?: string } } }).entries?.data?.type === 'array';
 }
 
+/** The parts of a valibot schema that {@link compile} reads. */
+interface Node {
+  type: string;
+  pipe?: unknown;
+  entries?: Record<string, Node>;
+  wrapped?: Node;
+  item?: Node;
+  default?: unknown;
+  literal?: unknown;
+  check?: (value: unknown) => boolean;
+}
+
+/** Whether a value matches a schema; see {@link checkerOf}. */
+type Check = (value: unknown) => boolean;
+
+// Each response schema's check, built on its first response: a walk that read the schema objects at
+// every call cost more than the check itself (their many shapes make every property read slow).
+const checks = new WeakMap<object, Check>();
+const never: Check = () => false;
+
 /**
- * Reads a 2xx body in one pass: `JSON.parse`, then the schema, which reports what differs rather than
- * throwing. The value is the schema's output (the body as sent, every field kept, an absent nullable
- * field read as null) whenever the body is usable: JSON with an object root, and for a list a `data` array.
- * `scrub` masks the call's credentials in issue messages (which quote values received) and, by value
- * only, in the body kept on the error.
+ * The check of `schema`: whether a value matches it, read where it lies. Nothing is copied, and an absent
+ * field whose schema has a default (a documented-nullable one: null) gets it, on the value itself. It reads
+ * the schemas responses are made of, with valibot's own rules; anything else (a pipe, a union, a function
+ * default) answers false, and valibot's own pass decides. Most responses match: one walk, no allocation.
+ */
+function checkerOf(schema: Node): Check {
+  let check = checks.get(schema);
+  if (!check) {
+    check = compile(schema);
+    checks.set(schema, check);
+  }
+  return check;
+}
+
+function compile(schema: Node): Check {
+  if (schema.pipe) return never;
+  const { type } = schema;
+  switch (type) {
+    case 'string':
+    case 'boolean':
+      return (value) => typeof value === type;
+    case 'number':
+      return (value) => typeof value === 'number' && !Number.isNaN(value);
+    case 'unknown':
+      return () => true;
+    case 'literal':
+      return (value) => value === schema.literal;
+    case 'custom':
+      return (value) => !!schema.check!(value);
+    case 'nullable':
+    case 'optional':
+    case 'nullish': {
+      const inner = checkerOf(schema.wrapped!);
+      // A null or absent value takes a default; only valibot knows what a function default makes of it.
+      const given = typeof schema.default !== 'function';
+      return (value) =>
+        value === null || value === undefined
+          ? given && type !== (value === null ? 'optional' : 'nullable')
+          : inner(value);
+    }
+    case 'array': {
+      const item = checkerOf(schema.item!);
+      return (value) => {
+        if (!Array.isArray(value)) return false;
+        for (const each of value) if (!item(each)) return false;
+        return true;
+      };
+    }
+    case 'loose_object': {
+      const fields = Object.entries(schema.entries!).map(([key, entry]) => ({
+        key,
+        check: checkerOf(entry),
+        optional: entry.type === 'optional' || entry.type === 'nullish',
+        fill: entry.default,
+      }));
+      return (value) => {
+        if (typeof value !== 'object' || value === null) return false;
+        const object = value as Record<string, unknown>;
+        for (const { key, check, optional, fill } of fields) {
+          if (!optional && !(key in object)) return false;
+          if (!check(object[key])) return false;
+          if (fill !== undefined && object[key] == null) object[key] = fill;
+        }
+        return true;
+      };
+    }
+  }
+  return never;
+}
+
+/**
+ * Reads a 2xx body: `JSON.parse` once, then one walk of the schema over the parsed value, in place (see
+ * {@link checkerOf}); only a body that differs gets valibot's pass, which reports each issue rather than
+ * throwing. The value is the body as sent, every field kept, an absent nullable field read as null,
+ * whenever the body is usable: JSON with an object root, and for a list a `data` array. `scrub` masks the
+ * call's credentials in issue messages (which quote values received) and, by value only, in the body kept
+ * on the error.
  */
 export function checkBody(
   schema: GenericSchema,
@@ -70,10 +162,12 @@ export function checkBody(
     return failed([{ path: '', message: 'body is not JSON' }], origin, text, scrub);
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json))
-    return failed([{ path: '', message: 'body is not a JSON object' }], origin, text, scrub, json);
+    return failed([{ path: '', message: 'body is not a JSON object' }], origin, text, scrub, true);
+  if (checkerOf(schema as Node)(json)) return { value: json };
+  // It differs (or the walk could not tell): valibot's pass says how, and builds the value.
   const result = safeParse(schema, json);
   if (result.success) return { value: result.output };
-  const checked = failed(toIssues(result.issues, scrub), origin, text, scrub, json);
+  const checked = failed(toIssues(result.issues, scrub), origin, text, scrub, true);
   // A page without its items cannot be read, whatever the mode.
   return isList(schema) && !Array.isArray((json as { data?: unknown }).data)
     ? checked
@@ -84,17 +178,13 @@ export function checkBody(
  * The issues of a 2xx body and its error, which keeps the body: as received, but for the call's own
  * credential values (the key it sent), masked should a server echo them. A new key Lava returns is kept.
  */
-function failed(issues: LavaIssue[], origin: ResponseOrigin, text: string, scrub: Scrub, json?: unknown) {
+function failed(issues: LavaIssue[], origin: ResponseOrigin, text: string, scrub: Scrub, parsed?: boolean) {
   const rawBody = scrub(text, Number.POSITIVE_INFINITY, true);
-  let body = json;
-  if (rawBody !== text && json !== undefined) {
-    try {
-      body = JSON.parse(rawBody);
-    } catch {
-      body = undefined;
-    }
-  }
-  const sent = json === undefined ? { rawBody } : { body, rawBody };
+  let sent: { body?: unknown; rawBody: string } = { rawBody };
+  try {
+    // Parsed again: the first parse may hold defaults by now, and the error keeps what was sent.
+    if (parsed) sent = { body: JSON.parse(rawBody), rawBody };
+  } catch {}
   return { issues, error: issueError(issues, origin, sent) };
 }
 

@@ -68,6 +68,9 @@ describe('createLava', () => {
     [{ fetch: 'nope' as unknown as typeof fetch }, 'fetch'],
     [{ baseUrl: 'ftp://x' }, 'baseUrl'],
     [{ baseUrl: 'api.lava.so' }, 'baseUrl'],
+    // http(s) at the start, yet no URL: a config error too, never a TypeError thrown at the caller.
+    [{ baseUrl: 'http://[bad/v1/' }, 'baseUrl'],
+    [{ baseUrl: 'https://exa mple.test/v1/' }, 'baseUrl'],
   ])('returns a config error for %j at the first call, sending nothing', async (options, field) => {
     const lava = createLava({ secretKey: LIVE, baseUrl: 'http://127.0.0.1:9/v1/', ...options });
     const error = (await retrieveCustomer(lava, 'con_1'))._unsafeUnwrapErr();
