@@ -127,7 +127,8 @@ function compile(schema: Node): Check {
         fill: entry.default,
       }));
       return (value) => {
-        if (typeof value !== 'object' || value === null) return false;
+        // An array passes valibot's loose object, as a copy of its own: valibot's pass makes that copy.
+        if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
         const object = value as Record<string, unknown>;
         for (const { key, check, optional, fill } of fields) {
           if (!optional && !(key in object)) return false;
