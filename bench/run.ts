@@ -1,11 +1,13 @@
-// Speed benchmarks: raw fetch (the floor) vs the official @lavapayments/nodejs vs lava-sdk, against one
-// local node:http server (bench/server.ts, its own process) on 127.0.0.1. Every loop is bounded.
+// Speed benchmarks: a bare node:http keep-alive request + JSON.parse (the floor), raw fetch, the official
+// @lavapayments/nodejs and lava-sdk, against one local node:http server (bench/server.ts, its own process) on
+// 127.0.0.1. Every loop is bounded.
 //
 //   pnpm build && pnpm bench            (BENCH_SCALE=0.2 for a quick run; BENCH_JSON=path to save results)
 //
 // Ours is measured from the BUILT dist (what users install), not the sources.
 import { execFileSync, fork } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
+import { Agent, request as httpRequest } from 'node:http';
 import os from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Lava } from '@lavapayments/nodejs';
@@ -103,6 +105,55 @@ function must(ok: boolean, what: string): void {
   if (!ok) throw new Error(`benchmark sanity check failed: ${what}`);
 }
 
+/**
+ * Client CPU per call of each implementation, sequentially, the implementations taking turns call by call
+ * (so every one meets the same load on a shared machine), over `count` calls each: the figure issue 21 set a
+ * target for, lava-sdk's CPU over the bare node:http floor.
+ */
+async function cpuPerCall(impls: Record<string, () => Promise<void>>, count: number) {
+  const names = Object.keys(impls);
+  for (const name of names) for (let i = 0; i < Math.ceil(count / 10); i++) await impls[name]!(); // warm-up
+  const total: Record<string, number> = Object.fromEntries(names.map((n) => [n, 0]));
+  for (let i = 0; i < count; i++) {
+    for (let j = 0; j < names.length; j++) {
+      const name = names[(i + j) % names.length]!;
+      const cpu = process.cpuUsage();
+      await impls[name]!();
+      const { user, system } = process.cpuUsage(cpu);
+      total[name]! += user + system;
+    }
+  }
+  return Object.fromEntries(names.map((n) => [n, total[n]! / count]));
+}
+
+// ---------------------------------------------------------------- bare node:http
+
+/**
+ * The floor of a Node client: `node:http` with a keep-alive agent, the Authorization header, the body
+ * collected and `JSON.parse`d. No timeout, retry, validation or error mapping.
+ */
+function bareHttp(base: string) {
+  const agent = new Agent({ keepAlive: true });
+  const call = (method: string, path: string, body?: string) =>
+    new Promise<unknown>((resolve, reject) => {
+      const headers: Record<string, string | number> = { authorization: `Bearer ${SECRET_KEY}` };
+      if (body !== undefined) {
+        headers['content-type'] = 'application/json';
+        headers['content-length'] = Buffer.byteLength(body);
+      }
+      httpRequest(`${base}${path}`, { method, headers, agent }, (res) => {
+        const chunks: Buffer[] = [];
+        res
+          .on('data', (chunk: Buffer) => chunks.push(chunk))
+          .on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString())))
+          .on('error', reject);
+      })
+        .on('error', reject)
+        .end(body);
+    });
+  return { call, close: () => agent.destroy() };
+}
+
 // ---------------------------------------------------------------- server
 
 async function startServer(): Promise<{ port: number; stop: () => void }> {
@@ -160,6 +211,7 @@ function heapPerClient(kind: 'ours' | 'official', n: number): number {
 const fmt = (n: number, digits = 0) =>
   n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+const signed = (n: number) => `${n < 0 ? '−' : '+'}${fmt(Math.abs(n))}`;
 
 async function main(): Promise<void> {
   const core = await loadBuilt<Core>('core');
@@ -170,6 +222,8 @@ async function main(): Promise<void> {
 
   const server = await startServer();
   const base = `http://127.0.0.1:${server.port}/v1/`;
+  const bare = bareHttp(base);
+  const loadAtStart = os.loadavg();
   const lines: string[] = [];
   const notes: string[] = [];
   const results: Record<string, unknown> = {};
@@ -187,6 +241,10 @@ async function main(): Promise<void> {
       [
         'retrieveCustomer',
         {
+          'bare node:http': async () => {
+            const body = (await bare.call('GET', 'customers/con_1')) as { customer_id?: string };
+            must(!!body.customer_id, 'bare retrieve');
+          },
           'raw fetch': async () => {
             const res = await fetch(`${base}customers/con_1`, { headers: auth });
             const body = (await res.json()) as { customer_id?: string };
@@ -210,6 +268,10 @@ async function main(): Promise<void> {
       [
         'listCustomers (100 items)',
         {
+          'bare node:http': async () => {
+            const body = (await bare.call('GET', 'customers?limit=100')) as { data: unknown[] };
+            must(body.data.length === 100, 'bare list');
+          },
           'raw fetch': async () => {
             const res = await fetch(`${base}customers?limit=100`, { headers: auth });
             const body = (await res.json()) as { data: unknown[] };
@@ -235,6 +297,12 @@ async function main(): Promise<void> {
       ops.push([
         'createRequest',
         {
+          'bare node:http': async () => {
+            const body = (await bare.call('POST', 'requests', JSON.stringify(createRequestParams))) as {
+              request_id?: string;
+            };
+            must(!!body.request_id, 'bare create');
+          },
           'raw fetch': async () => {
             const res = await fetch(`${base}requests`, {
               method: 'POST',
@@ -289,8 +357,8 @@ async function main(): Promise<void> {
     }
 
     lines.push(
-      '| operation | mode | client | req/s | p50 ms | p99 ms | client CPU µs/req | vs raw fetch | vs official |',
-      '|---|---|---|--:|--:|--:|--:|--:|--:|',
+      '| operation | mode | client | req/s | p50 ms | p99 ms | client CPU µs/req | CPU over bare node:http | vs raw fetch | vs official |',
+      '|---|---|---|--:|--:|--:|--:|--:|--:|--:|',
     );
     const rest: Record<string, unknown> = {};
     for (const [op, impls, count] of ops) {
@@ -302,15 +370,39 @@ async function main(): Promise<void> {
         rest[`${op} / ${mode}`] = stats;
         const raw = stats['raw fetch']!.rps;
         const off = stats.official!.rps;
+        const floor = stats['bare node:http']?.cpuUs;
         for (const [name, s] of Object.entries(stats)) {
+          const over = floor === undefined || name === 'bare node:http' ? '—' : signed(s.cpuUs - floor);
           lines.push(
-            `| ${op} | ${mode} | ${name} | ${fmt(s.rps)} | ${fmt(s.p50, 2)} | ${fmt(s.p99, 2)} | ${fmt(s.cpuUs)} | ${name === 'raw fetch' ? '—' : ratio(s.rps, raw)} | ${name.startsWith('lava-sdk') ? ratio(s.rps, off) : '—'} |`,
+            `| ${op} | ${mode} | ${name} | ${fmt(s.rps)} | ${fmt(s.p50, 2)} | ${fmt(s.p99, 2)} | ${fmt(s.cpuUs)} | ${over} | ${name === 'raw fetch' || name === 'bare node:http' ? '—' : ratio(s.rps, raw)} | ${name.startsWith('lava-sdk') ? ratio(s.rps, off) : '—'} |`,
           );
         }
         console.error(`measured ${op} (${mode})`);
       }
     }
     results.rest = rest;
+
+    // ---- client CPU per call over the bare node:http floor, the two clients taking turns call by call. Only
+    // the two node:http clients: fetch's garbage and background work would be charged to whichever call runs
+    // next, and the table above has their figures.
+    const perCall: Record<string, Record<string, number>> = {};
+    lines.push(
+      '',
+      `| client CPU per call, sequential, bare node:http and lava-sdk taking turns call by call (${fmt(scaled(20_000))} calls each) | µs/call | over bare node:http |`,
+      '|---|--:|--:|',
+    );
+    for (const [op, impls] of ops) {
+      if (op.startsWith('listCustomers')) continue;
+      const pair = { 'bare node:http': impls['bare node:http']!, 'lava-sdk': impls['lava-sdk']! };
+      const cpu = await cpuPerCall(pair, scaled(20_000));
+      perCall[op] = cpu;
+      for (const [name, us] of Object.entries(cpu)) {
+        const over = name === 'bare node:http' ? '—' : signed(us - cpu['bare node:http']!);
+        lines.push(`| ${op}: ${name} | ${fmt(us)} | ${over} |`);
+      }
+      console.error(`measured ${op} (CPU per call)`);
+    }
+    results.cpuPerCall = perCall;
 
     // ---- usage reporting: createUsageReporter against sequential createRequest
     if (requests) {
@@ -433,6 +525,7 @@ async function main(): Promise<void> {
     results.paginate = { items, ms: pageMs, heapStart, heapPeak, liveAfterGc };
     console.error('measured paginate');
   } finally {
+    bare.close();
     server.stop();
   }
 
@@ -480,7 +573,9 @@ async function main(): Promise<void> {
 
   const cpu = os.cpus();
   const header = [
-    `Machine: ${cpu.length} × ${cpu[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}, ${os.platform()} ${os.release()}; load average at the end ${os
+    `Machine: ${cpu.length} × ${cpu[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}, ${os.platform()} ${os.release()}; load average (1, 5, 15 min) at the start ${loadAtStart
+      .map((l) => l.toFixed(1))
+      .join(' ')}, at the end ${os
       .loadavg()
       .map((l) => l.toFixed(1))
       .join(' ')}.`,

@@ -45,11 +45,6 @@ export interface CheckedBody {
   readonly error?: LavaError;
 }
 
-/** True when the schema is of a list: an object whose `data` is a required array (`listOf`, `listModels`). */
-function isList(schema: GenericSchema): boolean {
-  return (schema as { entries?: { data?: { type?: string } } }).entries?.data?.type === 'array';
-}
-
 /** The parts of a valibot schema that {@link compile} reads. */
 interface Node {
   type: string;
@@ -58,7 +53,6 @@ interface Node {
   wrapped?: Node;
   item?: Node;
   default?: unknown;
-  literal?: unknown;
   check?: (value: unknown) => boolean;
 }
 
@@ -73,8 +67,8 @@ const never: Check = () => false;
 /**
  * The check of `schema`: whether a value matches it, read where it lies. Nothing is copied, and an absent
  * field whose schema has a default (a documented-nullable one: null) gets it, on the value itself. It reads
- * the schemas responses are made of, with valibot's own rules; anything else (a pipe, a union, a function
- * default) answers false, and valibot's own pass decides. Most responses match: one walk, no allocation.
+ * the kinds of schema responses are made of, with valibot's own rules; on any other (a pipe, a union, a
+ * literal, a function default) it answers false, and valibot's own pass decides.
  */
 function checkerOf(schema: Node): Check {
   let check = checks.get(schema);
@@ -86,58 +80,35 @@ function checkerOf(schema: Node): Check {
 }
 
 function compile(schema: Node): Check {
+  const { type, wrapped, item, entries } = schema;
   if (schema.pipe) return never;
-  const { type } = schema;
-  switch (type) {
-    case 'string':
-    case 'boolean':
-      return (value) => typeof value === type;
-    case 'number':
-      return (value) => typeof value === 'number' && !Number.isNaN(value);
-    case 'unknown':
-      return () => true;
-    case 'literal':
-      return (value) => value === schema.literal;
-    case 'custom':
-      return (value) => !!schema.check!(value);
-    case 'nullable':
-    case 'optional':
-    case 'nullish': {
-      const inner = checkerOf(schema.wrapped!);
-      // A null or absent value takes a default; only valibot knows what a function default makes of it.
-      const given = typeof schema.default !== 'function';
-      return (value) =>
-        value === null || value === undefined
-          ? given && type !== (value === null ? 'optional' : 'nullable')
-          : inner(value);
-    }
-    case 'array': {
-      const item = checkerOf(schema.item!);
-      return (value) => {
-        if (!Array.isArray(value)) return false;
-        for (const each of value) if (!item(each)) return false;
-        return true;
-      };
-    }
-    case 'loose_object': {
-      const fields = Object.entries(schema.entries!).map(([key, entry]) => ({
-        key,
-        check: checkerOf(entry),
-        optional: entry.type === 'optional' || entry.type === 'nullish',
-        fill: entry.default,
-      }));
-      return (value) => {
-        // An array passes valibot's loose object, as a copy of its own: valibot's pass makes that copy.
-        if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-        const object = value as Record<string, unknown>;
-        for (const { key, check, optional, fill } of fields) {
-          if (!optional && !(key in object)) return false;
-          if (!check(object[key])) return false;
-          if (fill !== undefined && object[key] == null) object[key] = fill;
-        }
-        return true;
-      };
-    }
+  // JSON has no NaN, the one number valibot's `number` refuses.
+  if (type === 'string' || type === 'number' || type === 'boolean') return (value) => typeof value === type;
+  if (type === 'custom') return (value) => !!schema.check!(value);
+  if (wrapped && typeof schema.default !== 'function') {
+    const inner = checkerOf(wrapped);
+    // `nullable` takes null, `optional` absence, `nullish` both; a default replaces either (see below).
+    return (value) =>
+      value == null
+        ? type === 'nullish' || type === (value === null ? 'nullable' : 'optional')
+        : inner(value);
+  }
+  if (type === 'array') {
+    const check = checkerOf(item!);
+    return (value) => Array.isArray(value) && value.every(check);
+  }
+  if (type === 'loose_object') {
+    const fields = Object.entries(entries!).map(([key, entry]) => [key, checkerOf(entry), entry] as const);
+    // An array passes valibot's loose object as a copy of its own: valibot's pass makes that copy.
+    return (value) => {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+      const object = value as Record<string, unknown>;
+      for (const [key, check, entry] of fields) {
+        if (!check(object[key]) || !(key in object || entry.wrapped)) return false;
+        if (object[key] == null && entry.default !== undefined) object[key] = entry.default;
+      }
+      return true;
+    };
   }
   return never;
 }
@@ -159,18 +130,19 @@ export function checkBody(
   let json: unknown;
   try {
     json = JSON.parse(text);
-  } catch {
-    return failed([{ path: '', message: 'body is not JSON' }], origin, text, scrub);
+  } catch {}
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    const message = json === undefined ? 'body is not JSON' : 'body is not a JSON object';
+    return failed([{ path: '', message }], origin, text, scrub, json !== undefined);
   }
-  if (typeof json !== 'object' || json === null || Array.isArray(json))
-    return failed([{ path: '', message: 'body is not a JSON object' }], origin, text, scrub, true);
   if (checkerOf(schema as Node)(json)) return { value: json };
-  // It differs (or the walk could not tell): valibot's pass says how, and builds the value.
+  // It differs (or the check could not tell): valibot's pass says how, and builds the value.
   const result = safeParse(schema, json);
   if (result.success) return { value: result.output };
   const checked = failed(toIssues(result.issues, scrub), origin, text, scrub, true);
   // A page without its items cannot be read, whatever the mode.
-  return isList(schema) && !Array.isArray((json as { data?: unknown }).data)
+  const list = (schema as Node).entries?.data?.type === 'array';
+  return list && !Array.isArray((json as { data?: unknown }).data)
     ? checked
     : { ...checked, value: result.output };
 }
@@ -179,14 +151,14 @@ export function checkBody(
  * The issues of a 2xx body and its error, which keeps the body: as received, but for the call's own
  * credential values (the key it sent), masked should a server echo them. A new key Lava returns is kept.
  */
-function failed(issues: LavaIssue[], origin: ResponseOrigin, text: string, scrub: Scrub, parsed?: boolean) {
+function failed(issues: LavaIssue[], origin: ResponseOrigin, text: string, scrub: Scrub, parsed: boolean) {
   const rawBody = scrub(text, Number.POSITIVE_INFINITY, true);
-  let sent: { body?: unknown; rawBody: string } = { rawBody };
+  let body: unknown;
   try {
     // Parsed again: the first parse may hold defaults by now, and the error keeps what was sent.
-    if (parsed) sent = { body: JSON.parse(rawBody), rawBody };
+    if (parsed) body = JSON.parse(rawBody);
   } catch {}
-  return { issues, error: issueError(issues, origin, sent) };
+  return { issues, error: issueError(issues, origin, body === undefined ? { rawBody } : { body, rawBody }) };
 }
 
 /**
