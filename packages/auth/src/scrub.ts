@@ -1,5 +1,5 @@
 import type { LavaError } from '@lava-sdk/core';
-import { credentialValues, lavaError } from '@lava-sdk/core/internal';
+import { credentialValues, keepSent, lavaError } from '@lava-sdk/core/internal';
 
 const MASK = '[redacted]';
 
@@ -27,8 +27,9 @@ export function scrubError(error: LavaError, secrets: readonly unknown[]): LavaE
     ...fields
   } = { ...error } as Record<string, unknown> & { kind: LavaError['kind'] };
   if ('body' in fields) fields.body = hide(fields.body, list);
+  const copy = lavaError(kind, hide(error.message, list) as string, fields as never, error.cause);
   // What a 2xx sent (not enumerable, so not in the spread) stays as it came: it may be the new secret key.
-  if (error.kind === 'invalid_response')
-    for (const name of ['body', 'rawBody'] as const) if (name in error) fields[name] = error[name];
-  return lavaError(kind, hide(error.message, list) as string, fields as never, error.cause);
+  return error.kind === 'invalid_response'
+    ? keepSent(copy, { body: error.body, rawBody: error.rawBody })
+    : copy;
 }

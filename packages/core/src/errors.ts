@@ -79,9 +79,10 @@ export type LavaError =
 
 export type LavaErrorKind = LavaError['kind'];
 
+/** The fields of an error of kind `K`. What a 2xx sent is kept by {@link keepSent} alone, not enumerable. */
 export type LavaErrorFields<K extends LavaErrorKind> = Omit<
   Extract<LavaError, { kind: K }>,
-  keyof Error | 'kind'
+  keyof Error | 'kind' | (K extends 'invalid_response' ? 'body' | 'rawBody' : never)
 >;
 
 // The runtime class. Its own name is `LavaError` (what stack traces, `console.log` and `constructor.name`
@@ -91,10 +92,6 @@ const LavaErrorClass = class LavaError extends Error {
   constructor(kind: LavaErrorKind, message: string, fields?: object, cause?: unknown) {
     super(message, cause === undefined ? undefined : { cause });
     Object.assign(this, { name: 'LavaError', kind }, fields);
-    // What a 2xx sent stays on the error, out of every serialisation and log (see InvalidResponseError).
-    if (kind === 'invalid_response')
-      for (const name of ['body', 'rawBody'])
-        if (name in this) Object.defineProperty(this, name, { enumerable: false });
   }
   // The brand, on the prototype: inspecting an error does not show it.
   get [brand](): true {
@@ -158,22 +155,38 @@ export function describeIssues(issues: readonly LavaIssue[]): string {
   return shown.join('; ') + (more > 0 ? `; and ${more} more` : '');
 }
 
+/** What a 2xx sent: its text, and the parsed body when it is JSON. */
+export interface Sent {
+  body?: unknown;
+  rawBody?: string | undefined;
+}
+
+/**
+ * Keeps what a 2xx sent on its `invalid_response` error, as properties that are not enumerable, so
+ * `JSON.stringify`, `util.inspect` and log lines leave them out (see InvalidResponseError).
+ */
+export function keepSent<E extends LavaError>(error: E, sent: Sent | undefined): E {
+  for (const name in sent) {
+    const value = sent[name as keyof Sent];
+    if (value !== undefined) Object.defineProperty(error, name, { value });
+  }
+  return error;
+}
+
 /**
  * An `invalid_params` error, or with an origin an `invalid_response` one: what, then each issue. `sent`,
- * the body of a 2xx, is kept on the error as it is (not enumerable; see InvalidResponseError).
+ * the body of a 2xx, is kept on the error as it is (see {@link keepSent}).
  */
-export function issueError(
-  issues: LavaIssue[],
-  origin?: ResponseOrigin,
-  sent?: { body?: unknown; rawBody: string },
-): LavaError {
+export function issueError(issues: LavaIssue[], origin?: ResponseOrigin, sent?: Sent): LavaError {
   const detail = describeIssues(issues);
   return origin
-    ? lavaError('invalid_response', `Unexpected response from Lava (${origin.status}): ${detail}`, {
-        issues,
-        ...origin,
-        ...sent,
-      })
+    ? keepSent(
+        lavaError('invalid_response', `Unexpected response from Lava (${origin.status}): ${detail}`, {
+          issues,
+          ...origin,
+        }),
+        sent,
+      )
     : lavaError('invalid_params', `Invalid params: ${detail}`, { issues });
 }
 

@@ -5,7 +5,16 @@
 
 export { credentialValues, isCredentialName, redact, redactHeaders } from './credentials';
 export { readEnv } from './env';
-export { describeIssues, invalidParam, invalidResponse, lavaError, rawLavaError } from './errors';
+export {
+  describeIssues,
+  invalidParam,
+  invalidResponse,
+  issueError,
+  keepSent,
+  lavaError,
+  rawLavaError,
+  type Sent,
+} from './errors';
 export { OPERATIONS, type Operation, type WireMethod } from './operations';
 export { encodePathParam } from './path';
 export { type RawRequestSpec, rawRequest } from './rawRequest';

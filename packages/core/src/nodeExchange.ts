@@ -12,16 +12,9 @@ interface Deadline {
   readonly stop: (reason: unknown) => void;
 }
 
-/** Where requests go, as `http.request` options: host, port, credentials. */
-type Origin = Pick<Http.RequestOptions, 'protocol' | 'hostname' | 'port' | 'auth'>;
-
-/**
- * What a client keeps for as long as it lives: its keep-alive agents (http, https), the origin of its base
- * URL parsed once, and its deadlines.
- */
+/** What a client keeps for as long as it lives: its keep-alive agents (http, https) and its deadlines. */
 interface Pool {
   agents: Http.Agent[];
-  origin?: { readonly url: string; readonly options: Origin } | undefined;
   deadlines: Set<Deadline>;
   /** One timer for every request in flight, set for the earliest deadline it knew of. */
   timer?: ReturnType<typeof setTimeout> | undefined;
@@ -85,41 +78,6 @@ export function nodeExchange(x: Exchange, client: object): Promise<Answer> {
   return modules ? exchange(modules, x, client) : load().then((loaded) => exchange(loaded, x, client));
 }
 
-/**
- * `url` as `http.request` options, its origin parsed once per client: given the URL as a string, Node
- * parses all of it on every request. A path with any character it would refuse or handle itself (a
- * space, a `#`, a non-ASCII one) is left to Node's own parse.
- */
-function target(pool: Pool, url: string): { origin: Origin; path: string } | undefined {
-  const cut = url.indexOf('/', url.indexOf('//') + 2);
-  const path = url.slice(cut);
-  if (cut < 0 || !/^\/[!"$-~]*$/.test(path)) return undefined;
-  const origin = url.slice(0, cut);
-  if (pool.origin?.url !== origin) {
-    const { protocol, hostname, port, username, password } = new URL(origin);
-    const options: Origin = { protocol, hostname: hostname.replace(/^\[(.*)\]$/, '$1') };
-    if (port) options.port = Number(port);
-    if (username || password)
-      options.auth = `${decodeURIComponent(username)}:${decodeURIComponent(password)}`;
-    pool.origin = { url: origin, options };
-  }
-  return { origin: pool.origin.options, path };
-}
-
-/**
- * A response header by its lower-case name, read from the raw list: `res.headers` builds an object of
- * every header on first use, which a call that reads two of them does not need. Repeated headers are
- * joined with `, `, as `res.headers` joins them.
- */
-function headerOf(res: Http.IncomingMessage, name: string): string | null {
-  const raw = res.rawHeaders;
-  let value: string | null = null;
-  for (let i = 0; i < raw.length; i += 2)
-    if (raw[i]!.length === name.length && raw[i]!.toLowerCase() === name)
-      value = value === null ? raw[i + 1]! : `${value}, ${raw[i + 1]}`;
-  return value;
-}
-
 function exchange([http, https, zlib]: Modules, x: Exchange, client: object): Promise<Answer> {
   const secure = x.url.startsWith('https:') ? 1 : 0;
   let pool = pools.get(client);
@@ -136,12 +94,7 @@ function exchange([http, https, zlib]: Modules, x: Exchange, client: object): Pr
 
   return new Promise<Answer>((resolve, reject) => {
     const { timeoutMs, signal } = x;
-    const { method, url } = x;
-    const to = target(pool, url);
-    const module = secure ? https : http;
-    const req = to
-      ? module.request({ ...to.origin, path: to.path, method, headers, agent })
-      : module.request(url, { method, headers, agent });
+    const req = (secure ? https : http).request(x.url, { method: x.method, headers, agent });
     const done = () => {
       unwatch?.();
       signal?.removeEventListener('abort', onAbort);
@@ -156,7 +109,7 @@ function exchange([http, https, zlib]: Modules, x: Exchange, client: object): Pr
     signal?.addEventListener('abort', onAbort);
     req.on('error', fail).on('response', (res) => {
       // gzip and deflate, the two encodings asked for (createUnzip reads both).
-      const source = /^\s*(x-)?(gzip|deflate)\s*$/i.test(headerOf(res, 'content-encoding') ?? '')
+      const source = /^\s*(x-)?(gzip|deflate)\s*$/i.test(res.headers['content-encoding'] ?? '')
         ? res.pipe(zlib.createUnzip()).on('error', fail)
         : res;
       const chunks: Buffer[] = [];
@@ -170,7 +123,7 @@ function exchange([http, https, zlib]: Modules, x: Exchange, client: object): Pr
           const text = (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)).toString();
           resolve({
             status: res.statusCode!,
-            header: (name) => headerOf(res, name),
+            header: (name) => (res.headers[name] as string | undefined) ?? null,
             text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text,
           });
         });

@@ -2,7 +2,7 @@ import { err, errAsync, ok, type Result, ResultAsync } from 'neverthrow';
 import type { GenericSchema, InferOutput } from 'valibot';
 import { restExchange } from '#platform';
 import type { LavaClient, ResponseIssues } from './createLava';
-import { invalidParam, type LavaError, type LavaIssue, rawLavaError } from './errors';
+import { invalidParam, type LavaError, rawLavaError } from './errors';
 import { encodePathParam } from './path';
 import { withRequestId } from './requestId';
 import { secretKeyOf } from './secretKey';
@@ -13,24 +13,21 @@ export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 // Each client's base URL, resolved once. Parsed on every call (`new URL(path, base)`), it was the largest
 // cost of a call in Node: more than validating the response.
-const bases = new WeakMap<LavaClient, { readonly from: string; readonly href: string }>();
+const bases = new WeakMap<LavaClient, string>();
 
 /**
  * The client's base URL as the directory paths resolve against (`new URL('./', baseUrl).href`, so a path
  * appended to it is what `new URL(path, baseUrl)` gives), or undefined when it is not an http(s) URL.
  */
 function baseOf(lava: LavaClient): string | undefined {
-  const cached = bases.get(lava);
-  if (cached?.from === lava.baseUrl) return cached.href;
-  if (!/^https?:\/\/[^/]/.test(lava.baseUrl)) return undefined;
-  let href: string;
-  try {
-    href = new URL('./', lava.baseUrl).href;
-  } catch {
-    return undefined;
+  let base = bases.get(lava);
+  if (base === undefined && /^https?:\/\/[^/]/.test(lava.baseUrl)) {
+    try {
+      base = new URL('./', lava.baseUrl).href;
+      bases.set(lava, base);
+    } catch {}
   }
-  bases.set(lava, { from: lava.baseUrl, href });
-  return href;
+  return base;
 }
 
 /** What one REST operation sends and expects. */
@@ -121,40 +118,24 @@ export function request<O extends GenericSchema>(
   );
 }
 
-/** A 2xx body as the call returns it: see `checkBody`, and `responseValidation` in createLava. */
+/**
+ * A 2xx body as the call returns it (see `checkBody`, and `responseValidation` in createLava). One that
+ * differs from the docs is told, once, to `onResponseIssues` and the logger, whatever the mode.
+ */
 function readResponse<O extends GenericSchema>(
   lava: LavaClient,
   output: O,
-  init: { method: string; url: string },
-  sent: SendResult,
+  { method, url }: { method: string; url: string },
+  { text, status, requestId, attempts, scrub }: SendResult,
   strict: boolean,
 ): Result<InferOutput<O>, LavaError> {
-  const { text, status, requestId, scrub } = sent;
   const { value, issues, error } = checkBody(output, text, { status, requestId }, scrub);
-  if (issues) report(lava, init, sent, issues);
-  return error && (strict || value === undefined)
-    ? err(error)
-    : ok(withRequestId(value as InferOutput<O>, requestId));
-}
-
-/** Tells `onResponseIssues` and the logger, once, how a 2xx differs from the docs; neither may throw at us. */
-function report(
-  lava: LavaClient,
-  init: { method: string; url: string },
-  sent: SendResult,
-  issues: LavaIssue[],
-) {
-  const { status, requestId, attempts, scrub } = sent;
-  const { method, url } = init;
-  const { logger, onResponseIssues } = lava;
-  // The path under the base URL, without the query: `GET /customers/con_1`.
-  const operation = scrub(`${method} /${url.slice(baseOf(lava)?.length).split('?')[0]}`, 1_000);
-  const found: ResponseIssues = { operation, requestId, status, issues };
-  try {
-    onResponseIssues?.(found);
-  } catch {}
-  try {
-    logger?.({
+  if (issues) {
+    // The path under the base URL, without the query: `GET /customers/con_1`.
+    const operation = scrub(`${method} /${url.slice(baseOf(lava)?.length).split('?')[0]}`, 1_000);
+    const found: ResponseIssues = { operation, requestId, status, issues };
+    quietly(lava.onResponseIssues, found);
+    quietly(lava.logger, {
       level: 'warn',
       event: 'response_issues',
       method,
@@ -162,5 +143,15 @@ function report(
       attempt: attempts,
       ...found,
     });
+  }
+  return error && (strict || value === undefined)
+    ? err(error)
+    : ok(withRequestId(value as InferOutput<O>, requestId));
+}
+
+/** Calls a callback of the user's; one that throws must not change what the call returns. */
+function quietly<T>(callback: ((arg: T) => void) | undefined, arg: T): void {
+  try {
+    callback?.(arg);
   } catch {}
 }

@@ -63,6 +63,7 @@ type Check = (value: unknown) => boolean;
 // every call cost more than the check itself (their many shapes make every property read slow).
 const checks = new WeakMap<object, Check>();
 const never: Check = () => false;
+const UNSAFE_KEYS = ['__proto__', 'constructor', 'prototype'];
 
 /**
  * The check of `schema`: whether a value matches it, read where it lies. Nothing is copied, and an absent
@@ -99,10 +100,13 @@ function compile(schema: Node): Check {
   }
   if (type === 'loose_object') {
     const fields = Object.entries(entries!).map(([key, entry]) => [key, checkerOf(entry), entry] as const);
-    // An array passes valibot's loose object as a copy of its own: valibot's pass makes that copy.
+    // Valibot's pass copies what this cannot keep as it is: an array (a loose object to valibot, copied into
+    // a plain one) and the keys it leaves out of a copy, lest they reach a prototype.
     return (value) => {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
       const object = value as Record<string, unknown>;
+      for (const key of UNSAFE_KEYS)
+        if (Object.hasOwn(object, key) && !Object.hasOwn(entries!, key)) return false;
       for (const [key, check, entry] of fields) {
         if (!check(object[key]) || !(key in object || entry.wrapped)) return false;
         if (object[key] == null && entry.default !== undefined) object[key] = entry.default;

@@ -114,3 +114,16 @@ describe('checkBody agrees with valibot on every response schema', () => {
     });
   }
 });
+
+describe('keys valibot leaves out of a copy', () => {
+  // JSON.parse makes them plain own properties; valibot's copy drops them, lest an Object.assign of the
+  // value reach a prototype. The fast check leaves such a body to valibot's pass.
+  it.each(['__proto__', 'constructor', 'prototype'])('%s in a nested object', (key) => {
+    const body = DOCS_EXAMPLES.retrieveCustomer![0]!.body as Record<string, unknown>;
+    const text = JSON.stringify(body).replace('"contact":{', `"contact":{"${key}":1,`);
+    const checked = checkBody(Customer, text, origin, scrub);
+    expect(checked.issues).toBeUndefined();
+    expect(Object.hasOwn((checked.value as { contact: object }).contact, key)).toBe(false);
+    expect(checked.value).toEqual(safeParse(Customer, JSON.parse(text)).output);
+  });
+});

@@ -1,5 +1,5 @@
-// Node's REST transport against real servers on loopback: the origin parsed once per client (IPv6, a user
-// in the base URL, paths and queries as sent), and one deadline timer per client serving every request.
+// Node's REST transport against real servers on loopback: base URLs (IPv6, a user in the base URL, paths and
+// queries as sent), and one deadline timer per client serving every request.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createLava } from '@lava-sdk/core';
@@ -31,7 +31,7 @@ async function serve(host: string, delayOf: (req: IncomingMessage) => number = (
   return { port: (server.address() as AddressInfo).port, seen };
 }
 
-describe('the origin of the base URL, parsed once per client', () => {
+describe('the base URL: an IPv6 host, a user, paths and queries as built', () => {
   it('reaches an IPv6 host, with each path and query as built', async () => {
     const { port, seen } = await serve('::1');
     const lava = createLava({ secretKey: SECRET_KEY, baseUrl: `http://[::1]:${port}/v1/` });
@@ -54,7 +54,7 @@ describe('the origin of the base URL, parsed once per client', () => {
     expect(seen[0]).toMatchObject({ url: '/v1/customers/con_1', authorization: `Bearer ${SECRET_KEY}` });
   });
 
-  it('follows a client to another base URL: each client parses its own', async () => {
+  it('each client reaches its own base URL', async () => {
     const a = await serve('127.0.0.1');
     const b = await serve('127.0.0.1');
     for (const { port } of [a, b, a]) {

@@ -8,7 +8,7 @@ import {
   type LavaLogEntry,
   type ResponseIssues,
 } from '@lava-sdk/core';
-import { lavaError, rawRequest } from '@lava-sdk/core/internal';
+import { issueError, rawRequest } from '@lava-sdk/core/internal';
 import { listCustomers, retrieveCustomer } from '@lava-sdk/customers';
 import { createSecretKey } from '@lava-sdk/secret-keys';
 import { createSpendKey } from '@lava-sdk/spend-keys';
@@ -238,16 +238,16 @@ describe('in both modes', () => {
     expect(error.message).toMatch(/data\.9\.created_at: [^;]+; and 2 more$/);
   });
 
-  it('every invalid_response keeps body and rawBody out of sight, however it is made', () => {
-    const error = lavaError('invalid_response', 'x', {
-      issues: [],
-      status: 200,
-      body: { secret_key: NEW_SECRET_KEY },
-      rawBody: NEW_SECRET_KEY,
-    });
+  it('an invalid_response keeps body and rawBody out of sight, and out of reach of assignment', () => {
+    const error = issueError(
+      [],
+      { status: 200 },
+      { body: { secret_key: NEW_SECRET_KEY }, rawBody: NEW_SECRET_KEY },
+    );
     expect(error).toMatchObject({ body: { secret_key: NEW_SECRET_KEY }, rawBody: NEW_SECRET_KEY });
     expect(isLavaError(error)).toBe(true);
     for (const text of surfaces(error)) expect(text).not.toContain(NEW_SECRET_KEY);
+    expect(() => Object.assign(error, { rawBody: 'x' })).toThrow(TypeError);
   });
 });
 
