@@ -35,24 +35,20 @@ async function load(): Promise<Modules> {
 
 /**
  * Watches a request's time budget. One timer per client serves every request in flight, set for the
- * earliest deadline: a timer of its own per request cost about 5 µs of CPU each. The timer holds the process
- * open only while a request is in flight. Returns what ends the watch.
+ * earliest deadline: a timer of its own per request cost about 5 µs of CPU each. The timer never holds the
+ * process open (a request in flight holds it with its socket, or its DNS lookup). Returns what ends the watch.
  */
 function watch(pool: Pool, ms: number, stop: (reason: unknown) => void): () => void {
   const deadline = { at: performance.now() + ms, stop };
   pool.deadlines.add(deadline);
   if (!pool.timer || deadline.at < pool.timerAt) arm(pool, deadline.at);
-  else if (pool.deadlines.size === 1) pool.timer.ref();
-  return () => {
-    pool.deadlines.delete(deadline);
-    if (pool.deadlines.size === 0) pool.timer?.unref();
-  };
+  return () => pool.deadlines.delete(deadline);
 }
 
 function arm(pool: Pool, at: number): void {
   clearTimeout(pool.timer);
   pool.timerAt = at;
-  pool.timer = setTimeout(expire, Math.max(1, at - performance.now()), pool);
+  pool.timer = setTimeout(expire, Math.max(1, at - performance.now()), pool).unref();
 }
 
 // Stops every request past its deadline, and sets the timer again for the next one.
