@@ -1,10 +1,11 @@
 // Node only: reached through the `node` condition of core's `#platform` import, never from a browser or
 // edge bundle. Node's built-in modules are loaded on the first call, so importing the SDK costs nothing.
 import type * as Http from 'node:http';
+import type * as Timers from 'node:timers';
 import type * as Zlib from 'node:zlib';
 import { type Answer, type Exchange, TIMED_OUT } from './exchange';
 
-type Modules = [http: typeof Http, https: typeof Http, zlib: typeof Zlib];
+type Modules = [http: typeof Http, https: typeof Http, zlib: typeof Zlib, timers: typeof Timers];
 
 /** A request in flight: when its time budget runs out, and how to stop it. */
 interface Deadline {
@@ -17,7 +18,7 @@ interface Pool {
   agents: Http.Agent[];
   deadlines: Set<Deadline>;
   /** One timer for every request in flight, set for the earliest deadline it knew of. */
-  timer?: ReturnType<typeof setTimeout> | undefined;
+  timer?: ReturnType<typeof Timers.setTimeout> | undefined;
   timerAt: number;
 }
 
@@ -28,7 +29,13 @@ const pools = new WeakMap<object, Pool>();
 // The modules' own objects (`default`), not the ESM namespaces: interceptors such as msw and nock patch
 // `http.request` on those, and a namespace keeps the original.
 async function load(): Promise<Modules> {
-  const loaded = await Promise.all([import('node:http'), import('node:https'), import('node:zlib')]);
+  const loaded = await Promise.all([
+    import('node:http'),
+    import('node:https'),
+    import('node:zlib'),
+    // Node's own timers, whose `unref` Deno's and Bun's global setTimeout may not have.
+    import('node:timers'),
+  ]);
   modules = loaded.map((m) => m.default) as Modules;
   return modules;
 }
@@ -41,14 +48,14 @@ async function load(): Promise<Modules> {
 function watch(pool: Pool, ms: number, stop: (reason: unknown) => void): () => void {
   const deadline = { at: performance.now() + ms, stop };
   pool.deadlines.add(deadline);
-  if (!pool.timer || deadline.at < pool.timerAt) arm(pool, deadline.at);
+  if (!pool.timer || deadline.at < pool.timerAt) arm(modules![3], pool, deadline.at);
   return () => pool.deadlines.delete(deadline);
 }
 
-function arm(pool: Pool, at: number): void {
-  clearTimeout(pool.timer);
+function arm(timers: typeof Timers, pool: Pool, at: number): void {
+  timers.clearTimeout(pool.timer);
   pool.timerAt = at;
-  pool.timer = setTimeout(expire, Math.max(1, at - performance.now()), pool).unref();
+  pool.timer = timers.setTimeout(expire, Math.max(1, at - performance.now()), pool).unref();
 }
 
 // Stops every request past its deadline, and sets the timer again for the next one.
@@ -60,7 +67,7 @@ function expire(pool: Pool): void {
     if (deadline.at <= now) deadline.stop(TIMED_OUT);
     else next = Math.min(next, deadline.at);
   }
-  if (next < Number.POSITIVE_INFINITY) arm(pool, next);
+  if (next < Number.POSITIVE_INFINITY) arm(modules![3], pool, next);
 }
 
 /**
