@@ -23,8 +23,11 @@ export const CHECKOUT_SESSION_TTL_MS = 24 * 60 * 60 * 1000;
 
 /** The contact details a new customer enters on the hosted checkout. */
 export interface CheckoutContact {
+  /** The customer's email. */
   email?: string;
+  /** The customer's phone number, E.164 (`+14155550123`). */
   phone?: string;
+  /** The customer's full name. */
   name?: string;
 }
 

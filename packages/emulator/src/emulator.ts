@@ -8,6 +8,7 @@ import { route } from './router';
 import { DEFAULT_SEED, type EmulatorSeed, type EmulatorState, emptyState } from './store';
 import { defaultReply } from './upstream';
 
+/** The options of `createEmulator()` (and of `startEmulator()`); all optional. */
 export interface EmulatorOptions {
   /** The merchant the emulator starts with; fields left out take the `EMULATOR_*` defaults. */
   seed?: Partial<EmulatorSeed>;
@@ -26,6 +27,7 @@ export interface EmulatorOptions {
   streamDelayMs?: number;
 }
 
+/** A running, in-memory Lava: `handle(request)` answers as Lava would. */
 export interface Emulator {
   /** Answers one request, as Lava would. Never throws. */
   handle(request: Request): Promise<Response>;

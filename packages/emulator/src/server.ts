@@ -5,6 +5,7 @@ import { type CorsOrigins, corsPolicy } from './cors';
 import { createEmulator, type Emulator, type EmulatorOptions } from './emulator';
 import { errorResponse } from './http';
 
+/** The options of `startEmulator()`: the emulator's own, and where and how to serve it. */
 export interface StartEmulatorOptions extends EmulatorOptions {
   /** TCP port; 0 (the default) picks a free one. */
   port?: number;
@@ -20,12 +21,15 @@ export interface StartEmulatorOptions extends EmulatorOptions {
   cors?: CorsOrigins | undefined;
 }
 
+/** An emulator served over HTTP, from `startEmulator()`. */
 export interface RunningEmulator {
   /** `http://127.0.0.1:PORT` */
   readonly url: string;
   /** `http://127.0.0.1:PORT/v1/`, the `baseUrl` to give `createLava()`. */
   readonly baseUrl: string;
+  /** The TCP port it listens on. */
   readonly port: number;
+  /** The emulator it serves: its `state`, `seed`, `settled()`, `completeCheckout()`. */
   readonly emulator: Emulator;
   /**
    * Stops listening and closes every connection at once, idle keep-alive sockets and requests in flight

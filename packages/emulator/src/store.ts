@@ -122,18 +122,27 @@ export interface WebhookRecord {
   created_at: string;
 }
 
+/** One webhook event sent (or being sent) to one registered URL. */
 export interface WebhookDelivery {
+  /** The delivery's own id. */
   delivery_id: string;
+  /** The webhook it was sent for. */
   webhook_id: string;
+  /** Where it was POSTed: the webhook's `url`. */
   url: string;
+  /** The event type, e.g. `customer.created`. */
   event: string;
   /** The exact bytes sent (the signature covers them). */
   body: string;
+  /** The `X-Webhook-Signature` header sent: HMAC-SHA256 of `body` with the webhook secret, hex. */
   signature: string;
+  /** `pending` until the receiver answers; `delivered` on a 2xx, else `failed`. */
   status: 'pending' | 'delivered' | 'failed';
   /** The receiver's HTTP status, when it answered. */
   response_status?: number | undefined;
+  /** Why the delivery failed, when it did. */
   error?: string | undefined;
+  /** When it was sent, ISO 8601. */
   created_at: string;
 }
 
@@ -203,20 +212,35 @@ export interface StoredResponse {
   body: string;
 }
 
+/** Everything the emulator holds, for inspection in tests; maps are keyed by id. */
 export interface EmulatorState {
+  /** The merchant: wallet balance and ids. */
   merchant: MerchantRecord;
+  /** Secret keys, the seeded one included. */
   secretKeys: Map<string, SecretKeyRecord>;
+  /** Customers by `customer_id`. */
   customers: Map<string, CustomerRecord>;
+  /** Meters by `meter_id`. */
   meters: Map<string, MeterRecord>;
+  /** Plans by `plan_id`. */
   plans: Map<string, PlanRecord>;
+  /** Credit bundles by `credit_bundle_id`. */
   creditBundles: Map<string, CreditBundleRecord>;
+  /** Subscriptions by `subscription_id`. */
   subscriptions: Map<string, SubscriptionRecord>;
+  /** Usage records (`POST /requests` and gateway calls) by `request_id`. */
   requests: Map<string, RequestRecord>;
+  /** Registered webhooks by `webhook_id`. */
   webhooks: Map<string, WebhookRecord>;
+  /** Every webhook delivery, oldest first. */
   deliveries: WebhookDelivery[];
+  /** Spend keys by `spend_key_id`. */
   spendKeys: Map<string, SpendKeyRecord>;
+  /** Checkout sessions by `checkout_session_id`. */
   checkoutSessions: Map<string, CheckoutSessionRecord>;
+  /** The merchant's payment methods by id. */
   paymentMethods: Map<string, PaymentMethodRecord>;
+  /** Pending CLI login codes. */
   authCodes: Map<string, AuthCodeRecord>;
   /** Cumulative usage per `${payer}:${meter_id}`, so tiers accumulate per customer. */
   meterUsage: Map<string, number>;
@@ -226,24 +250,38 @@ export interface EmulatorState {
 
 /** The merchant every emulator starts with. */
 export interface EmulatorSeed {
+  /** The secret key the emulator accepts (`aks_…`). */
   secretKey: string;
+  /** The id of that key, as `listSecretKeys` shows it. */
   secretKeyId: string;
+  /** The merchant's id. */
   merchantId: string;
+  /** The merchant's account id. */
   accountId: string;
+  /** The merchant wallet's id. */
   walletId: string;
   /** Wallet balance, USD decimal string. */
   walletBalance: string;
+  /** The merchant's one payment method (for `fundWallet`). */
   paymentMethodId: string;
 }
 
+/** The emulator's default secret key: `createLava({ secretKey: EMULATOR_SECRET_KEY, baseUrl })`. */
 export const EMULATOR_SECRET_KEY = 'aks_test_emulator_0000000000000000000000000000';
+/** The id of the default secret key. */
 export const EMULATOR_SECRET_KEY_ID = 'sk_01EMULATOR0000000000000000';
+/** The default merchant's id. */
 export const EMULATOR_MERCHANT_ID = 'mer_01EMULATOR0000000000000000';
+/** The default merchant's account id. */
 export const EMULATOR_ACCOUNT_ID = 'acc_01EMULATOR0000000000000000';
+/** The default merchant wallet's id. */
 export const EMULATOR_WALLET_ID = 'wal_01EMULATOR0000000000000000';
+/** The default merchant's payment method id. */
 export const EMULATOR_PAYMENT_METHOD_ID = 'pm_01EMULATOR0000000000000000';
+/** The default wallet balance, USD. */
 export const EMULATOR_WALLET_BALANCE = '100.00';
 
+/** The merchant every emulator starts with, unless `createEmulator({ seed })` changes part of it. */
 export const DEFAULT_SEED: EmulatorSeed = Object.freeze({
   secretKey: EMULATOR_SECRET_KEY,
   secretKeyId: EMULATOR_SECRET_KEY_ID,

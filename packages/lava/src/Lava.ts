@@ -150,16 +150,25 @@ export type ModelsResource = Resource<'models'>;
 export class Lava {
   /** The immutable client context, for the standalone functions: `retrieveCustomer(lava.client, id)`. */
   readonly client: LavaClient;
+  /** Checkout sessions: `create`. */
   readonly checkoutSessions: CheckoutSessionsResource;
+  /** Customers: `create`, `list`, `retrieve`, `update`, `delete`, `getSubscription`. */
   readonly customers: CustomersResource;
+  /** Usage records: `list`, `create`, `retrieve`. */
   readonly requests: RequestsResource;
+  /** Usage statistics: `retrieve`. */
   readonly usage: UsageResource;
   /** Plans and subscriptions. */
   readonly subscriptions: SubscriptionsResource;
+  /** Meters: `list`, `retrieve`, `create`, `update`, `delete`. */
   readonly meters: MetersResource;
+  /** Credit bundles: `list`, `retrieve`. */
   readonly creditBundles: CreditBundlesResource;
+  /** Webhooks: `list`, `retrieve`, `create`, `update`, `delete`. */
   readonly webhooks: WebhooksResource;
+  /** Secret keys: `list`, `create`, `delete`. */
   readonly secretKeys: SecretKeysResource;
+  /** Spend keys: `list`, `retrieve`, `create`, `update`, `revoke`, `rotate`. */
   readonly spendKeys: SpendKeysResource;
   /** OpenAI-compatible model discovery. */
   readonly models: ModelsResource;
