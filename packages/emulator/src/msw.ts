@@ -11,6 +11,8 @@ import type { Emulator } from './emulator';
  * @returns Handlers for `setupServer(...)` or `server.use(...)`.
  * @example
  * ```ts
+ * import { setupServer } from 'msw/node';
+ *
  * const emulator = createEmulator();
  * const server = setupServer(...emulatorHandlers(emulator, 'https://api.lava.so/v1/'));
  * ```
