@@ -321,35 +321,55 @@ function machine() {
   };
 }
 
-/** Reads a CI run's outputs (.ci/run writes them) into docs/figures.json. */
+/**
+ * Reads a CI run's outputs (.ci/run writes them) into docs/figures.json: each file that is there, so
+ * `pnpm size-limit --json > .ci/out/size.json` alone re-records the sizes after a change that moves them.
+ */
 async function record(dir) {
   const f = load();
-  f.measured = machine();
-  const steps = readFileSync(join(dir, 'steps.tsv'), 'utf8').trim().split('\n');
-  f.steps = {};
-  for (const line of steps) {
-    const [name, seconds, cpuSeconds] = line.split('\t');
-    f.steps[name] = { seconds: Number(seconds), cpuSeconds: Number(cpuSeconds) };
+  const at = (file) => (existsSync(join(dir, file)) ? join(dir, file) : undefined);
+  const read = [];
+  if (at('steps.tsv')) {
+    f.measured = machine();
+    f.steps = {};
+    for (const line of readFileSync(at('steps.tsv'), 'utf8').trim().split('\n')) {
+      const [name, seconds, cpuSeconds] = line.split('\t');
+      f.steps[name] = { seconds: Number(seconds), cpuSeconds: Number(cpuSeconds) };
+    }
+    read.push('steps.tsv');
   }
-  const vitest = readJson(join(dir, 'vitest.json'));
-  const fileSeconds = {};
-  for (const r of vitest.testResults)
-    fileSeconds[r.name.slice(root.length)] = Math.round((r.endTime - r.startTime) / 100) / 10;
-  f.tests = {
-    count: vitest.numPassedTests + vitest.numFailedTests,
-    files: vitest.testResults.length,
-    fileSeconds,
-  };
-  if (existsSync(join(dir, 'worker-bundle.json'))) f.workerBundle = readJson(join(dir, 'worker-bundle.json'));
-  f.install = readJson(join(dir, 'install.json'));
-  const sizes = await sizeEntries();
-  f.size = {};
-  for (const { name, size } of readJson(join(dir, 'size.json'))) {
-    const entry = sizes.find((e) => e.name === name);
-    if (entry) f.size[entry.key] = size;
+  if (at('vitest.json')) {
+    const vitest = readJson(at('vitest.json'));
+    const fileSeconds = {};
+    for (const r of vitest.testResults)
+      fileSeconds[r.name.slice(root.length)] = Math.round((r.endTime - r.startTime) / 100) / 10;
+    f.tests = {
+      count: vitest.numPassedTests + vitest.numFailedTests,
+      files: vitest.testResults.length,
+      fileSeconds,
+    };
+    read.push('vitest.json');
   }
+  for (const [file, key] of [
+    ['install.json', 'install'],
+    ['worker-bundle.json', 'workerBundle'],
+  ])
+    if (at(file)) {
+      f[key] = readJson(at(file));
+      read.push(file);
+    }
+  if (at('size.json')) {
+    const sizes = await sizeEntries();
+    f.size = {};
+    for (const { name, size } of readJson(at('size.json'))) {
+      const entry = sizes.find((e) => e.name === name);
+      if (entry) f.size[entry.key] = size;
+    }
+    read.push('size.json');
+  }
+  if (!read.length) throw new Error(`${dir}: none of steps.tsv, vitest.json, install.json, size.json`);
   save(f);
-  console.log(`docs/figures.json: the CI run in ${dir} recorded; now run pnpm docs:fill`);
+  console.log(`docs/figures.json: ${read.join(', ')} from ${dir} recorded; now run pnpm docs:fill`);
 }
 
 /** The table `pnpm --dir ecosystem run bundlers` prints, saved to a file. */
@@ -379,7 +399,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   else if (command === 'record-bundlers' && arg) recordBundlers(arg);
   else {
     console.error(
-      'usage: node scripts/figures.mjs record [dir] | record-bench <bench.json> | record-bundlers <table.md>',
+      'usage: node scripts/figures.mjs record [dir] | record-bench <printed.txt> | record-bundlers <table.md>',
     );
     process.exit(1);
   }
