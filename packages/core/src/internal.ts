@@ -6,6 +6,7 @@
 export { credentialValues, isCredentialName, redact, redactHeaders } from './credentials';
 export { readEnv } from './env';
 export { invalidParam, invalidResponse, lavaError, rawLavaError } from './errors';
+export { lavaUrl } from './lavaUrl';
 export { OPERATIONS, type Operation, type WireMethod } from './operations';
 export { encodePathParam } from './path';
 export { type RawRequestSpec, rawRequest } from './rawRequest';
