@@ -51,10 +51,11 @@ export function request<O extends GenericSchema>(
     if (typeof key !== 'string') return errAsync(key);
     headers.authorization = `Bearer ${key}`;
   }
-  if (!/^https?:\/\/[^/]/.test(lava.baseUrl)) {
-    return errAsync(rawLavaError('config', 'Invalid baseUrl: must be an http(s) URL'));
-  }
-  const url = new URL(segments.join('/'), lava.baseUrl);
+  let url: URL | undefined;
+  try {
+    if (/^https?:\/\/[^/]/.test(lava.baseUrl)) url = new URL(segments.join('/'), lava.baseUrl);
+  } catch {} // it starts right and still does not parse: a port past 65535, a space in the host
+  if (!url) return errAsync(rawLavaError('config', 'Invalid baseUrl: must be an http(s) URL'));
   let body: string | undefined;
   if (method === 'GET') {
     for (const [name, value] of Object.entries(params ?? {})) {
