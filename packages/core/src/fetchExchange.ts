@@ -1,3 +1,4 @@
+import { isLavaError } from './errors';
 import { type Answer, type Exchange, NotSent, TIMED_OUT } from './exchange';
 
 type Init = RequestInit & { duplex?: 'half' };
@@ -46,7 +47,7 @@ export async function fetchExchange(
     if (stream && response.ok) return { ...answer, text: '' };
     return { ...answer, text: await Promise.race([response.text(), stopped]) };
   } catch (error) {
-    throw error === TIMED_OUT || signal?.aborted ? error : (refusal(x.url, init, error) ?? error);
+    throw error === TIMED_OUT || signal?.aborted ? error : refusal(x.url, init, error);
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener('abort', onAbort);
@@ -56,37 +57,30 @@ export async function fetchExchange(
 const isStream = (body: unknown): body is ReadableStream =>
   typeof (body as ReadableStream | null | undefined)?.getReader === 'function';
 
-// What undici refuses as it builds the request, before connecting (a `connection`, `upgrade`,
-// `transfer-encoding` or `keep-alive` header; `expect`), as the cause of its "fetch failed".
-const UNSENT_CODES = /^UND_ERR_(INVALID_ARG|NOT_SUPPORTED)$/;
-
 /**
- * Whether fetch could have sent this request at all, asked once it failed: fetch builds a `Request` first
- * and refuses there (a URL it cannot parse or that holds credentials, a method that is not a token or is
- * forbidden, a body on a GET) before a byte leaves, and undici refuses a few headers before connecting.
- * Both reject with a TypeError, as a lost connection does, so only rebuilding the request (and undici's
- * error code) tells them apart.
+ * What fetch's failure means, asked once it failed. Fetch builds a `Request` first and refuses there (a URL
+ * it cannot parse or that holds credentials, a method that is not a token or is forbidden, a body on a GET),
+ * and undici refuses a few headers (`connection`, `upgrade`, `expect`, …) before connecting: nothing was
+ * sent, a {@link NotSent}. Both reject with a TypeError, as a lost connection does, so only rebuilding the
+ * request (and undici's error code) tells them apart. A LavaError as the cause is the request's own (a
+ * gateway stream body refusing a chunk). Anything else is the error itself, a network failure.
  */
-function refusal(url: string, init: Init, error: unknown): NotSent | undefined {
+function refusal(url: string, init: Init, error: unknown): unknown {
+  let part: NotSent['part'] = 'url';
   try {
-    const { cause } = error as { cause?: { code?: unknown } };
-    if (UNSENT_CODES.test(String(cause?.code))) return new NotSent('request', cause);
-  } catch {} // an error whose getters throw is not one of undici's
-  if (typeof Request !== 'function') return undefined;
-  try {
+    if (typeof Request !== 'function') return error;
     new Request(url);
-  } catch (cause) {
-    return new NotSent('url', cause);
-  }
-  try {
+    part = 'request';
     // The failed attempt may have read a stream body: a fresh one stands in for it.
     new Request(url, {
       ...init,
       signal: null,
-      body: isStream(init.body) ? new ReadableStream() : (init.body ?? null),
+      body: isStream(init.body) ? new ReadableStream() : init.body!,
     });
   } catch (cause) {
-    return new NotSent('request', cause);
+    return new NotSent(part, cause);
   }
-  return undefined;
+  const cause = (error as { cause?: { code?: unknown } } | undefined)?.cause;
+  if (isLavaError(cause)) return cause;
+  return /^UND_ERR_(INVALID_ARG|NOT_SUPPORTED)$/.test(String(cause?.code)) ? new NotSent(part, cause) : error;
 }

@@ -121,16 +121,13 @@ function describeCause(cause: { message?: unknown; code?: unknown; cause?: unkno
   return `${cause?.message}${code ? ` (${code})` : ''}`;
 }
 
-/**
- * A request the platform could not build: nothing was sent, and sending again cannot help. The client's
- * base URL (`config`) or the call's method, headers or body (`invalid_params`) is at fault, never the network.
- */
+/** A request the platform could not build: the client's base URL (`config`) or the call's input is at fault. */
 function notSent({ part, cause }: NotSent, scrub: Scrub): LavaError {
-  // The platform's own words quote the URL, and with it any password in it: not kept.
+  // The platform's words about a URL quote it, and any password in it: not kept.
   if (part === 'url') {
     return lavaError(
       'config',
-      'Invalid baseUrl: the platform refuses the request URL (it does not parse, or holds a user name or password); nothing was sent',
+      'Invalid baseUrl: the platform refuses it (it does not parse, or holds a password); nothing was sent',
     );
   }
   const plain = plainCause(cause, scrub);
@@ -141,19 +138,6 @@ function notSent({ part, cause }: NotSent, scrub: Scrub): LavaError {
     { issues: [{ path: '', message }] },
     plain,
   );
-}
-
-/** A LavaError the request itself raised while being sent (a gateway stream body's chunk), as fetch's cause. */
-function ownError(error: unknown): LavaError | undefined {
-  for (let e = error, depth = 0; e != null && depth < 4; depth++) {
-    if (isLavaError(e)) return e;
-    try {
-      e = (e as { cause?: unknown }).cause;
-    } catch {
-      return undefined;
-    }
-  }
-  return undefined;
 }
 
 /**
@@ -269,8 +253,9 @@ async function attempt(
       if (!RETRY_STATUSES.test(`${status}`)) return err(failure);
     } catch (error) {
       if (signal?.aborted) return aborted();
-      const refused = error instanceof NotSent ? notSent(error, scrub) : ownError(error);
-      if (refused) return err(refused);
+      // Never retried: nothing was sent, and sending again cannot help.
+      if (error instanceof NotSent) return err(notSent(error, scrub));
+      if (isLavaError(error)) return err(error);
       const cause = plainCause(error, scrub);
       failure =
         error === TIMED_OUT

@@ -84,14 +84,10 @@ export function prepareGatewayRequest(
   }
   const issues: LavaIssue[] = [];
   const { format, metadata, signal, timeoutMs, idempotencyKey } = options;
-  const method =
-    typeof options.method === 'string' ? options.method.toUpperCase() : (options.method ?? 'POST');
-  if (typeof method !== 'string' || !METHOD.test(method)) {
-    issues.push({
-      path: 'method',
-      message: 'must be an HTTP method such as GET or POST (not CONNECT, TRACE or TRACK)',
-    });
-  }
+  const given = options.method ?? 'POST';
+  const method = typeof given === 'string' ? given.toUpperCase() : '';
+  if (!METHOD.test(method))
+    issues.push({ path: 'method', message: 'must be an HTTP method such as GET or POST' });
   const safe = method === 'GET' || method === 'HEAD';
   if (format !== undefined) {
     const issue = rewriteIssue(format, url);

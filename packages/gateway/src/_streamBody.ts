@@ -1,52 +1,42 @@
 import { invalidParams } from './_options';
 
-type Loose = Record<PropertyKey, unknown>;
+// biome-ignore lint/suspicious/noExplicitAny: a body of any shape, read by duck typing
+type Body = any;
 
 /** A body sent as it is read: a web `ReadableStream`, a Node `Readable` or another async iterable. */
 export const isStreamBody = (body: object): boolean =>
-  typeof (body as Loose).getReader === 'function' ||
-  typeof (body as Loose)[Symbol.asyncIterator] === 'function' ||
-  typeof (body as Loose).pipe === 'function';
-
-const TAG_BUFFER = /^\[object (Shared)?ArrayBuffer\]$/;
-const encoder = new TextEncoder();
+  'getReader' in body || Symbol.asyncIterator in body || 'pipe' in body;
 
 /** One chunk of an iterable body as bytes: strings as UTF-8, views and buffers as they are. */
-function bytesOf(chunk: unknown): Uint8Array | undefined {
-  if (typeof chunk === 'string') return encoder.encode(chunk);
-  if (ArrayBuffer.isView(chunk)) return new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-  if (TAG_BUFFER.test(Object.prototype.toString.call(chunk))) return new Uint8Array(chunk as ArrayBuffer);
-  return undefined;
-}
+const bytesOf = (chunk: unknown): Uint8Array | undefined =>
+  typeof chunk === 'string'
+    ? new TextEncoder().encode(chunk)
+    : ArrayBuffer.isView(chunk)
+      ? new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength)
+      : /^\[object (Shared)?ArrayBuffer\]$/.test(Object.prototype.toString.call(chunk))
+        ? new Uint8Array(chunk as ArrayBuffer)
+        : undefined;
 
 /**
  * A stream body as the web `ReadableStream` every fetch can send, or why it cannot be sent. A web stream
- * goes as it is; an async iterable (a Node `Readable` is one) is read only as fetch pulls, one chunk at a
- * time, so nothing buffers the whole body, and stops being read when fetch cancels (a failed request).
+ * goes as it is; an async iterable (a Node `Readable` is one) is read only as fetch pulls, a chunk at a
+ * time, so nothing buffers the whole body, and is closed when fetch cancels it (a failed request).
  */
-export function streamBody(body: object): ReadableStream<Uint8Array> | string {
-  const b = body as Loose;
-  if (typeof b.getReader === 'function') {
-    return (body as ReadableStream).locked
-      ? 'is a stream that is locked (already being read)'
-      : (body as ReadableStream);
-  }
-  if (typeof b[Symbol.asyncIterator] !== 'function') {
-    return 'is a stream without Symbol.asyncIterator: pass a web ReadableStream, a Node Readable or an async iterable';
-  }
-  if (b.destroyed === true || b.readableEnded === true) return 'is a stream that has ended or been destroyed';
+export function streamBody(body: Body): ReadableStream<Uint8Array> | string {
+  if (typeof body.getReader === 'function') return body.locked ? 'is a locked stream' : body;
+  if (typeof body[Symbol.asyncIterator] !== 'function') return 'is a stream that is not async iterable';
+  if (body.destroyed || body.readableEnded) return 'is a stream that has ended';
   let iterator: AsyncIterator<unknown> | undefined;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
-      iterator ??= (body as AsyncIterable<unknown>)[Symbol.asyncIterator]();
+      iterator ??= body[Symbol.asyncIterator]() as AsyncIterator<unknown>;
       for (;;) {
         const { done, value } = await iterator.next();
         if (done) return controller.close();
         const bytes = bytesOf(value);
-        // Thrown here, it errors the stream; fetch rejects with it as the cause, and send() returns it.
+        // Erroring the stream rejects fetch with this as the cause, which send() returns as it is.
         if (!bytes)
           throw invalidParams([{ path: 'body', message: 'stream chunks must be strings or bytes' }]);
-        // An empty chunk carries nothing: read on.
         if (bytes.byteLength > 0) return controller.enqueue(bytes);
       }
     },
