@@ -180,6 +180,17 @@ describe('gateway() stream bodies pass through unbuffered, byte for byte', () =>
   });
 });
 
+describe('what is not a stream is still JSON', () => {
+  it('an object with pipe, getReader or Symbol.asyncIterator fields that are not methods', async () => {
+    answer = { status: 200 };
+    const before = received.length;
+    const body = { pipe: 'a|b', getReader: null, model: 'm' };
+    (await gateway(client(), OPENAI, { body: { ...body, [Symbol.asyncIterator]: 1 } }))._unsafeUnwrap();
+    expect(JSON.parse(received[before]!.body.toString())).toEqual(body);
+    expect(received[before]!.headers['content-type']).toBe('application/json');
+  });
+});
+
 describe('a stream body is sent once, whatever maxRetries and idempotencyKey say', () => {
   it.each(BODIES)('%s, answered 503', async (_name, make) => {
     answer = { status: 503 };

@@ -3,9 +3,17 @@ import { invalidParams } from './_options';
 // biome-ignore lint/suspicious/noExplicitAny: a body of any shape, read by duck typing
 type Body = any;
 
-/** A body sent as it is read: a web `ReadableStream`, a Node `Readable` or another async iterable. */
-export const isStreamBody = (body: object): boolean =>
-  'getReader' in body || Symbol.asyncIterator in body || 'pipe' in body;
+/**
+ * A body sent as it is read: a web `ReadableStream`, a Node `Readable` or another async iterable (by its
+ * methods, so a JSON body with a `pipe` field is still JSON; a getter that throws is not a stream).
+ */
+export function isStreamBody(body: Body): boolean {
+  try {
+    return [body.getReader, body[Symbol.asyncIterator], body.pipe].some((f) => typeof f === 'function');
+  } catch {
+    return false;
+  }
+}
 
 /** One chunk of an iterable body as bytes: strings as UTF-8, views and buffers as they are. */
 const bytesOf = (chunk: unknown): Uint8Array | undefined =>
