@@ -39,13 +39,13 @@ export default [
   {
     name: 'createLava + gateway() (browser, minified, gzip; issue 15 target 6.5 kB, see README)',
     path: 'bench/size/gateway.js',
-    limit: '7900 B',
+    limit: '7909 B',
     gzip: true,
   },
   {
     name: 'createLava + gatewayFetch (browser, minified, gzip)',
     path: 'bench/size/gatewayFetch.js',
-    limit: '2905 B',
+    limit: '2918 B',
     gzip: true,
   },
   {
@@ -57,7 +57,7 @@ export default [
   {
     name: 'the whole SDK, every browser-capable package (browser, minified, gzip)',
     path: 'bench/size/all.js',
-    limit: '23601 B',
+    limit: '23605 B',
     gzip: true,
   },
 ];
