@@ -127,7 +127,7 @@ function notSent({ part, cause }: NotSent, scrub: Scrub): LavaError {
   if (part === 'url') {
     return lavaError(
       'config',
-      'Invalid baseUrl: the platform refuses it (it does not parse, or holds a password); nothing was sent',
+      'Invalid baseUrl: the platform refuses it (it does not parse, or holds a user name or password); nothing was sent',
     );
   }
   const plain = plainCause(cause, scrub);
