@@ -20,13 +20,13 @@ export default [
   {
     name: 'createLava + retrieveCustomer (browser, minified, gzip; issue 15 target 6.5 kB, see README)',
     path: 'bench/size/retrieveCustomer.js',
-    limit: '7.4 kB',
+    limit: '7.45 kB',
     gzip: true,
   },
   {
     name: 'createLava + retrieveCustomer bundled for Node (esbuild --platform=node, from dist, minified, gzip; issue 15 target 7 kB)',
     path: 'bench/size/retrieveCustomer.js',
-    limit: '7.9 kB',
+    limit: '7.95 kB',
     gzip: true,
     modifyEsbuildConfig: (config) => ({
       ...config,
@@ -51,13 +51,13 @@ export default [
   {
     name: 'createLava + createUsageReporter (browser, minified, gzip)',
     path: 'bench/size/usageReporter.js',
-    limit: '9.4 kB',
+    limit: '9.45 kB',
     gzip: true,
   },
   {
     name: 'the whole SDK, every browser-capable package (browser, minified, gzip)',
     path: 'bench/size/all.js',
-    limit: '22.8 kB',
+    limit: '23.1 kB',
     gzip: true,
   },
 ];

@@ -6,7 +6,8 @@ export { readEnv } from './env';
 export { rawLavaError } from './errors';
 export { lavaError } from './lavaError';
 export { redactHeaders } from './log';
-export { OPERATIONS, type Operation, type WireMethod } from './operations';
+// OPERATIONS, its types and every `…Wire` const, which the op files send.
+export * from './operations';
 export { encodePathParam } from './path';
 export { type RawRequestSpec, rawRequest } from './rawRequest';
 export { redact } from './redact';
