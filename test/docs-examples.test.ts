@@ -1,22 +1,8 @@
 // Every example response of Lava's API reference (test/helpers/docs-examples.ts) through the SDK function
 // of its operation: each must parse (a schema stricter than the docs turns a real answer into
 // invalid_response), keep every field, and the function must send the registry's wire request.
-import * as auth from '@lava-sdk/auth';
-import * as checkoutSessions from '@lava-sdk/checkout-sessions';
 import { OPERATIONS } from '@lava-sdk/core/internal';
-import * as creditBundles from '@lava-sdk/credit-bundles';
-import * as customers from '@lava-sdk/customers';
-import * as meters from '@lava-sdk/meters';
-import * as models from '@lava-sdk/models';
-import * as paymentMethods from '@lava-sdk/payment-methods';
-import * as requests from '@lava-sdk/requests';
-import * as secretKeys from '@lava-sdk/secret-keys';
-import * as services from '@lava-sdk/services';
-import * as spendKeys from '@lava-sdk/spend-keys';
-import * as subscriptions from '@lava-sdk/subscriptions';
-import * as usage from '@lava-sdk/usage';
-import * as wallet from '@lava-sdk/wallet';
-import * as webhooks from '@lava-sdk/webhooks';
+import { retrieveCustomer } from '@lava-sdk/customers';
 import type { Result } from 'neverthrow';
 import { describe, expect, it } from 'vitest';
 import { DOCS_EXAMPLES } from './helpers/docs-examples';
@@ -25,23 +11,9 @@ import { BASE_URL, mockApi, testLava, useMsw } from './helpers/lava';
 useMsw();
 const lava = testLava();
 
-const packages: Record<string, Record<string, unknown>> = {
-  '@lava-sdk/auth': auth,
-  '@lava-sdk/checkout-sessions': checkoutSessions,
-  '@lava-sdk/credit-bundles': creditBundles,
-  '@lava-sdk/customers': customers,
-  '@lava-sdk/meters': meters,
-  '@lava-sdk/models': models,
-  '@lava-sdk/payment-methods': paymentMethods,
-  '@lava-sdk/requests': requests,
-  '@lava-sdk/secret-keys': secretKeys,
-  '@lava-sdk/services': services,
-  '@lava-sdk/spend-keys': spendKeys,
-  '@lava-sdk/subscriptions': subscriptions,
-  '@lava-sdk/usage': usage,
-  '@lava-sdk/wallet': wallet,
-  '@lava-sdk/webhooks': webhooks,
-};
+// The packages of the registry's operations, loaded by name.
+const packages: Record<string, Record<string, unknown>> = {};
+for (const op of OPERATIONS) packages[op.package] ??= await import(op.package);
 
 // The arguments after `lava` of each REST operation: the smallest valid call.
 const ARGS: Record<string, unknown[]> = {
@@ -137,7 +109,7 @@ describe("Lava's API reference examples, through the SDK", () => {
 
   it('reads an absent reference_id and metadata (an older reference page) as null', async () => {
     mockApi(() => DOCS_EXAMPLES.retrieveCustomer?.[1]?.body as never);
-    const customer = (await customers.retrieveCustomer(lava, 'con_1'))._unsafeUnwrap();
+    const customer = (await retrieveCustomer(lava, 'con_1'))._unsafeUnwrap();
     expect(customer).toMatchObject({ reference_id: null, metadata: null });
   });
 });
