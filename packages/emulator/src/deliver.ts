@@ -1,5 +1,6 @@
 // Webhook delivery: drains the model's outbox, then sends each delivery as a signed POST (HMAC-SHA256 of the
-// raw body, lowercase hex, in X-Webhook-Signature; lava-api.md §5). Failures are recorded, never thrown.
+// raw body, lowercase hex, in X-Webhook-Signature; lava-api.md §5), one at a time per webhook, so each
+// endpoint receives the events in the order they happened. Failures are recorded, never thrown.
 import type { Model } from './model/model';
 import { type DeliveryJob, recordDelivery, takeDeliveries } from './model/outbox';
 
@@ -23,11 +24,23 @@ export interface Deliverer {
   readonly fetch: typeof fetch;
   /** Keeps a delivery in flight, so `settled()` can wait for it. */
   track(promise: Promise<unknown>): void;
+  /** The last delivery queued for each webhook, which the next one waits for. */
+  readonly queues: Map<string, Promise<void>>;
 }
 
-/** Sends every event waiting in the outbox. */
+/** Sends every event waiting in the outbox, after the deliveries already queued for the same webhook. */
 export function deliver(model: Model, deliverer: Deliverer): void {
-  for (const job of takeDeliveries(model)) deliverer.track(send(model, deliverer, job));
+  for (const job of takeDeliveries(model)) {
+    const { webhook_id } = job.delivery;
+    const sending = (deliverer.queues.get(webhook_id) ?? Promise.resolve()).then(() =>
+      send(model, deliverer, job),
+    );
+    deliverer.queues.set(webhook_id, sending);
+    sending.finally(() => {
+      if (deliverer.queues.get(webhook_id) === sending) deliverer.queues.delete(webhook_id);
+    });
+    deliverer.track(sending);
+  }
 }
 
 async function send(model: Model, deliverer: Deliverer, { delivery, secret }: DeliveryJob): Promise<void> {

@@ -114,6 +114,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const pending = new Set<Promise<unknown>>();
   const deliverer: Deliverer = {
     fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    queues: new Map(),
     track(promise) {
       pending.add(promise);
       promise.finally(() => pending.delete(promise));

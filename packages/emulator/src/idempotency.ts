@@ -68,7 +68,7 @@ export interface IdempotencyStore {
   readonly size: number;
 }
 
-export function idempotencyStore(now: () => Date): IdempotencyStore {
+export function idempotencyStore(now: () => Date, maxKeys = IDEMPOTENCY_MAX_KEYS): IdempotencyStore {
   // A Map keeps insertion order: the first entry is the least recently used.
   const entries = new Map<string, Entry>();
   return {
@@ -122,7 +122,7 @@ export function idempotencyStore(now: () => Date): IdempotencyStore {
         answer: { status: response.status, headers: [...response.headers], body, requestId },
         expiresAt: now().getTime() + IDEMPOTENCY_TTL_MS,
       });
-      while (entries.size > IDEMPOTENCY_MAX_KEYS) entries.delete(entries.keys().next().value as string);
+      while (entries.size > maxKeys) entries.delete(entries.keys().next().value as string);
       return result;
     },
     clear: () => entries.clear(),

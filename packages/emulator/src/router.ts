@@ -46,7 +46,7 @@ function apiRoute(wire: string, handler: ApiHandler): Route {
   const [method, path = ''] = wire.split(' ');
   const { auth, handle } =
     typeof handler === 'function' ? { auth: 'secret' as const, handle: handler } : handler;
-  return compile('api', { method: method as WireMethod, path, auth, handle });
+  return compile('api', { method: method as WireMethod, path: path.slice(1), auth, handle });
 }
 
 export const ROUTES: readonly Route[] = [
