@@ -20,13 +20,13 @@ export default [
   {
     name: 'createLava + retrieveCustomer (browser, minified, gzip; issue 15 target 6.5 kB, see README)',
     path: 'bench/size/retrieveCustomer.js',
-    limit: '7799 B',
+    limit: '7857 B',
     gzip: true,
   },
   {
     name: 'createLava + retrieveCustomer bundled for Node (esbuild --platform=node, from dist, minified, gzip; issue 15 target 7 kB)',
     path: 'bench/size/retrieveCustomer.js',
-    limit: '8697 B',
+    limit: '8759 B',
     gzip: true,
     modifyEsbuildConfig: (config) => ({
       ...config,
@@ -51,13 +51,13 @@ export default [
   {
     name: 'createLava + createUsageReporter (browser, minified, gzip)',
     path: 'bench/size/usageReporter.js',
-    limit: '9787 B',
+    limit: '9835 B',
     gzip: true,
   },
   {
     name: 'the whole SDK, every browser-capable package (browser, minified, gzip)',
     path: 'bench/size/all.js',
-    limit: '23610 B',
+    limit: '23891 B',
     gzip: true,
   },
 ];

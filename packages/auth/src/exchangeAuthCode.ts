@@ -1,5 +1,5 @@
 import { type CallOptions, createLava, type LavaError, PRODUCTION_BASE_URL } from '@lava-sdk/core';
-import { request } from '@lava-sdk/core/internal';
+import { exchangeAuthCodeWire, request } from '@lava-sdk/core/internal';
 import { errAsync, type ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 import { Credentials } from './Credentials';
@@ -66,8 +66,7 @@ export function exchangeAuthCode(
   return request(
     lava,
     {
-      method: 'POST',
-      path: ['auth', 'callback'],
+      wire: exchangeAuthCodeWire,
       params: { code },
       input: ExchangeParams,
       output: Credentials,

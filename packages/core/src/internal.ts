@@ -7,7 +7,8 @@ export { credentialValues, isCredentialName, redact, redactHeaders } from './cre
 export { readEnv } from './env';
 export { invalidParam, invalidResponse, lavaError, rawLavaError } from './errors';
 export { lavaUrl } from './lavaUrl';
-export { OPERATIONS, type Operation, type WireMethod } from './operations';
+// OPERATIONS, its types and every `…Wire` const, which the op files send.
+export * from './operations';
 export { encodePathParam } from './path';
 export { type RawRequestSpec, rawRequest } from './rawRequest';
 export { type HttpMethod, type RequestSpec, request } from './request';

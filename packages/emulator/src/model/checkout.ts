@@ -1,12 +1,15 @@
-// Completing a checkout session: what Lava's hosted checkout does when the customer pays. The one code path
-// behind both `emulator.completeCheckout()` and the "Pay" button of the hosted page (`pages/checkoutPage.ts`).
-import type { Env } from './context';
-import { emitCustomerEvent } from './deliver';
-import { badRequest, LavaHttpError, notFound } from './http';
-import { newId } from './ids';
-import type { CheckoutSessionRecord } from './store';
-import { E164, EMAIL } from './validate';
-import { activeSubscription, addInterval } from './views';
+// Checkout sessions (lava-api.md §2.1, §9): opened through the API, completed when the customer pays on the
+// hosted page. `completeCheckoutSession` is the one code path behind both `emulator.completeCheckout()` and
+// the "Pay" button of the hosted page (`pages/checkoutPage.ts`).
+import { badRequest, LavaHttpError, notFound } from '../http';
+import { newId, randomString } from '../ids';
+import { E164, EMAIL } from '../validate';
+import { activeRecord } from './clock';
+import { createCustomer } from './customers';
+import { type Model, type Snapshot, write } from './model';
+import { emit } from './outbox';
+import type { CheckoutSessionRecord } from './state';
+import { startSubscription } from './subscriptions';
 
 /**
  * How long a checkout session can be completed after it was created. Lava does not document it; 24 hours is
@@ -31,19 +34,61 @@ export interface CheckoutContact {
 export type CheckoutSessionStatus = 'open' | 'completed' | 'expired';
 
 /** When the session stops accepting payment. */
-export function checkoutExpiresAt(session: CheckoutSessionRecord): Date {
+export function checkoutExpiresAt(session: Snapshot<CheckoutSessionRecord>): Date {
   return new Date(Date.parse(session.created_at) + CHECKOUT_SESSION_TTL_MS);
 }
 
-export function checkoutStatus(env: Env, session: CheckoutSessionRecord): CheckoutSessionStatus {
+export function checkoutStatus(
+  model: Model,
+  session: Snapshot<CheckoutSessionRecord>,
+): CheckoutSessionStatus {
   if (session.completed_at) return 'completed';
-  return env.now().getTime() >= checkoutExpiresAt(session).getTime() ? 'expired' : 'open';
+  return model.now().getTime() >= checkoutExpiresAt(session).getTime() ? 'expired' : 'open';
 }
 
 /** The session whose hosted page is `embed/checkout/{secret}`. */
-export function checkoutBySecret(env: Env, secret: string): CheckoutSessionRecord | undefined {
-  for (const session of env.state.checkoutSessions.values()) if (session.secret === secret) return session;
+export function checkoutBySecret(model: Model, secret: string): Snapshot<CheckoutSessionRecord> | undefined {
+  for (const session of model.state.checkoutSessions.values()) if (session.secret === secret) return session;
   return undefined;
+}
+
+function base64(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let binary = '';
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary);
+}
+
+/** A checkout session to open; its references have been found. */
+export interface NewCheckout {
+  checkout_mode: 'subscription' | 'credit_bundle';
+  origin_url: string;
+  customer_id?: string | undefined;
+  plan_id?: string | undefined;
+  credit_bundle_id?: string | undefined;
+  /** The origin that serves the hosted page (`GET /embed/checkout/{secret}`), as `https://host/`. */
+  pageBase: string;
+}
+
+/** Opens a session; its token decodes to `{ secret, base }`, as Lava's do (lava-api.md §1.2). */
+export function openCheckoutSession(model: Model, input: NewCheckout): CheckoutSessionRecord {
+  const now = model.now();
+  const secret = `css_test_${randomString(32)}`;
+  const { pageBase, ...fields } = input;
+  const session: CheckoutSessionRecord = {
+    checkout_session_id: newId('cs_', now),
+    checkout_session_token: base64(JSON.stringify({ secret, base: pageBase })),
+    secret,
+    checkout_mode: fields.checkout_mode,
+    origin_url: fields.origin_url,
+    ...(fields.checkout_mode === 'subscription'
+      ? { plan_id: fields.plan_id }
+      : { credit_bundle_id: fields.credit_bundle_id }),
+    ...(fields.customer_id ? { customer_id: fields.customer_id } : {}),
+    created_at: now.toISOString(),
+  };
+  write(model).state.checkoutSessions.set(session.checkout_session_id, session);
+  return session;
 }
 
 function checkContact(contact: CheckoutContact): void {
@@ -67,14 +112,15 @@ function checkContact(contact: CheckoutContact): void {
  * @returns The customer id (`con_…`), which the page passes to `onSuccess` as `connectionId`.
  */
 export function completeCheckoutSession(
-  env: Env,
-  session: CheckoutSessionRecord | undefined,
+  model: Model,
+  sessionId: string,
   contact: CheckoutContact = {},
 ): string {
-  const { state } = env;
+  const { state } = write(model);
+  const session = state.checkoutSessions.get(sessionId);
   if (!session) throw notFound('Checkout session');
   const id = session.checkout_session_id;
-  const status = checkoutStatus(env, session);
+  const status = checkoutStatus(model, session);
   if (status === 'completed')
     throw new LavaHttpError(409, 'checkout_completed', `Checkout session ${id} is already completed`);
   if (status === 'expired')
@@ -102,56 +148,34 @@ export function completeCheckoutSession(
         'bundle_deleted',
         'The credit bundle of this checkout session no longer exists',
       );
-    if (!existing || !activeSubscription(env, existing.customer_id))
+    if (!existing || !activeRecord(model, existing.customer_id))
       throw new LavaHttpError(
         409,
         'no_subscription',
         'The customer of this checkout session has no active plan',
       );
   }
-  const at = env.now();
-  let customer = existing;
-  if (!customer) {
-    customer = {
-      customer_id: newId('con_', at),
-      reference_id: null,
+  const at = model.now();
+  const customer =
+    existing ??
+    createCustomer(model, {
       name: contact.name ?? null,
       email: contact.email ?? null,
       phone: contact.phone ?? '+14155550100',
-      metadata: null,
-      created_at: at.toISOString(),
-    };
-    state.customers.set(customer.customer_id, customer);
-    emitCustomerEvent(env, 'customer.created', customer);
-  }
+    });
   if (plan) {
-    const current = activeSubscription(env, customer.customer_id);
+    const current = activeRecord(model, customer.customer_id);
     if (current) {
       current.status = 'cancelled';
       current.cancelled_at = at.toISOString();
     }
-    const subscriptionId = newId('as_', at);
-    state.subscriptions.set(subscriptionId, {
-      subscription_id: subscriptionId,
-      customer_id: customer.customer_id,
-      plan_id: plan.plan_id,
-      status: 'active',
-      auto_top_up_bundle_id: plan.default_auto_top_up_bundle_id,
-      started_at: at.toISOString(),
-      cancelled_at: null,
-      cycle_start_at: at.toISOString(),
-      cycle_end_at: addInterval(at, plan.billing_interval).toISOString(),
-      cycle_remaining: plan.included_credit,
-      bundle_remaining: 0n,
-      pending_change: null,
-      plan,
-    });
+    startSubscription(model, customer.customer_id, plan);
   } else if (bundle) {
-    const sub = activeSubscription(env, customer.customer_id);
+    const sub = activeRecord(model, customer.customer_id);
     if (sub) sub.bundle_remaining += bundle.credit_amount;
   }
   session.customer_id = customer.customer_id;
   session.completed_at = at.toISOString();
-  emitCustomerEvent(env, 'customer.wallet.balance.updated', customer);
+  emit(model, 'customer.wallet.balance.updated', customer.customer_id);
   return customer.customer_id;
 }

@@ -1,75 +1,17 @@
 // Requests (usage records) and usage statistics (lava-api.md §2.3, §2.4).
-import { assertCustomerCovers, chargeAndRecord } from '../billing';
-import type { Ctx, Route } from '../context';
-import { badRequest, json, LavaHttpError, notFound } from '../http';
+import type { Ctx } from '../context';
+import { badRequest, json, notFound } from '../http';
+import { recordRequest } from '../model/billing';
+import type { Snapshot } from '../model/model';
+import type { RequestRecord } from '../model/state';
 import { formatCost } from '../money';
 import { newestFirst, page } from '../pagination';
-import { priceMeter, providerCost, type UsageNumbers } from '../pricing';
-import type { CustomerRecord, MeterRecord, RequestRecord } from '../store';
+import type { UsageNumbers } from '../pricing';
 import { optionalNumber, optionalString, requestMetadata, requireString } from '../validate';
-import { activeSubscription, findCustomer } from '../views';
-import { meterBySlug } from './meters';
+import { findCustomer, meterBySlug } from '../views';
 
 function invalid(message: string): never {
   throw badRequest(`Invalid params: ${message}`, 'invalid_params');
-}
-
-/** 403 when the customer's plan links meters and this meter is not one of them (plan entitlement). */
-export function assertEntitled(ctx: Ctx, customer: CustomerRecord, meter: MeterRecord): void {
-  const sub = activeSubscription(ctx.env, customer.customer_id);
-  if (sub && sub.plan.meter_ids.length > 0 && !sub.plan.meter_ids.includes(meter.meter_id)) {
-    throw new LavaHttpError(
-      403,
-      'meter_not_in_plan',
-      `Meter ${meter.meter_slug} is not included in the customer's plan`,
-    );
-  }
-}
-
-async function createRequest(ctx: Ctx): Promise<Response> {
-  const body = await ctx.body();
-  const requestId = requireString(body, 'request_id');
-  const customerId = requireString(body, 'customer_id');
-  const meterSlug = requireString(body, 'meter_slug');
-  const metadata = requestMetadata(body.metadata);
-  const usage: UsageNumbers = {
-    input_tokens: optionalNumber(body, 'input_tokens', { min: 0 }) ?? 0,
-    output_tokens: optionalNumber(body, 'output_tokens', { min: 0 }) ?? 0,
-    input_characters: optionalNumber(body, 'input_characters', { min: 0 }) ?? 0,
-    output_characters: optionalNumber(body, 'output_characters', { min: 0 }) ?? 0,
-    input_seconds: optionalNumber(body, 'input_seconds', { min: 0 }) ?? 0,
-    output_seconds: optionalNumber(body, 'output_seconds', { min: 0 }) ?? 0,
-  };
-  const model = optionalString(body, 'model');
-  const provider = optionalString(body, 'provider') ?? 'custom';
-  // Idempotent on request_id ("Request created or retrieved", lava-api.md §2.3, §3.4): a repeated id
-  // answers the first record as it stands, whatever this body says, and charges nothing more; the body is
-  // still checked first. No await from here to chargeAndRecord, so concurrent repeats cannot both create.
-  const existing = ctx.state.requests.get(requestId);
-  if (existing) return json(existing.body);
-  const customer = findCustomer(ctx.env, customerId);
-  if (!customer) throw notFound('Customer');
-  const meter = meterBySlug(ctx, meterSlug);
-  if (!meter) throw notFound('Meter');
-  assertEntitled(ctx, customer, meter);
-  const cost = providerCost(model, usage);
-  const already = ctx.state.meterUsage.get(`${customer.customer_id}:${meter.meter_id}`) ?? 0;
-  assertCustomerCovers(ctx.env, customer, priceMeter(meter, usage, cost.input + cost.output, already).amount);
-  const record = chargeAndRecord(ctx.env, {
-    requestId,
-    customer,
-    meter,
-    payer: 'customer',
-    provider,
-    providerKeyType: 'unmanaged',
-    model,
-    endpoint: optionalString(body, 'endpoint', 2048) ?? 'POST /v1/requests',
-    usage,
-    metadata,
-    status: 'completed',
-  });
-  ctx.requestId = requestId.startsWith('req_') ? requestId : ctx.requestId;
-  return json(record.body);
 }
 
 /** `metadata_filters`: a JSON string of `[key, value]` pairs (or of an object). */
@@ -93,14 +35,14 @@ function readMetadataFilters(query: URLSearchParams): [string, string][] {
   return pairs as [string, string][];
 }
 
-function filterRequests(ctx: Ctx): RequestRecord[] {
+function filterRequests(ctx: Ctx): Snapshot<RequestRecord>[] {
   const customerParam = ctx.query.get('customer_id');
   const customerId = customerParam
-    ? (findCustomer(ctx.env, customerParam)?.customer_id ?? customerParam)
+    ? (findCustomer(ctx.model, customerParam)?.customer_id ?? customerParam)
     : null;
   const meterId = ctx.query.get('meter_id');
   const filters = readMetadataFilters(ctx.query);
-  return newestFirst(ctx.state.requests.values()).filter(
+  return newestFirst(ctx.model.state.requests.values()).filter(
     (r) =>
       (!customerId || r.customer_id === customerId) &&
       (!meterId || r.meter_id === meterId) &&
@@ -133,7 +75,7 @@ function usage(ctx: Ctx): Response {
   if (!startText) invalid('start is required');
   const start = parseDate(startText, 'start', false);
   const endText = ctx.query.get('end');
-  const end = endText ? parseDate(endText, 'end', true) : ctx.env.now().getTime();
+  const end = endText ? parseDate(endText, 'end', true) : ctx.model.now().getTime();
   if (end < start) invalid('end must not be before start');
   const offset = offsetMinutes(startText) * 60_000;
   const firstDay = Math.floor((start + offset) / DAY) * DAY - offset;
@@ -181,32 +123,59 @@ function usage(ctx: Ctx): Response {
   });
 }
 
-export const requestRoutes: Route[] = [
-  {
-    method: 'GET',
-    path: 'requests',
-    auth: 'secret',
-    handler: (ctx) =>
-      json(
-        page(
-          filterRequests(ctx),
-          (r) => r.body.request_id,
-          (r) => r.body,
-          ctx.query,
-          10,
-        ),
+export const requestHandlers = {
+  listRequests: (ctx: Ctx) =>
+    json(
+      page(
+        filterRequests(ctx),
+        (r) => r.body.request_id,
+        (r) => r.body,
+        ctx.query,
+        10,
       ),
+    ),
+  createRequest(ctx: Ctx) {
+    const body = ctx.body();
+    const requestId = requireString(body, 'request_id');
+    const customerId = requireString(body, 'customer_id');
+    const meterSlug = requireString(body, 'meter_slug');
+    const metadata = requestMetadata(body.metadata);
+    const usage: UsageNumbers = {
+      input_tokens: optionalNumber(body, 'input_tokens', { min: 0 }) ?? 0,
+      output_tokens: optionalNumber(body, 'output_tokens', { min: 0 }) ?? 0,
+      input_characters: optionalNumber(body, 'input_characters', { min: 0 }) ?? 0,
+      output_characters: optionalNumber(body, 'output_characters', { min: 0 }) ?? 0,
+      input_seconds: optionalNumber(body, 'input_seconds', { min: 0 }) ?? 0,
+      output_seconds: optionalNumber(body, 'output_seconds', { min: 0 }) ?? 0,
+    };
+    const model = optionalString(body, 'model');
+    const provider = optionalString(body, 'provider') ?? 'custom';
+    const endpoint = optionalString(body, 'endpoint', 2048) ?? 'POST /v1/requests';
+    // A repeated id answers the first record as it stands, whatever this body says (the body is still
+    // checked first); no await from here on, so concurrent repeats cannot both create.
+    const existing = ctx.model.state.requests.get(requestId);
+    if (existing) return json(existing.body);
+    const customer = findCustomer(ctx.model, customerId);
+    if (!customer) throw notFound('Customer');
+    const meter = meterBySlug(ctx.model, meterSlug);
+    if (!meter) throw notFound('Meter');
+    const record = recordRequest(ctx.model, {
+      requestId,
+      customer,
+      meter,
+      usage,
+      metadata,
+      model,
+      provider,
+      endpoint,
+    });
+    ctx.requestId = requestId.startsWith('req_') ? requestId : ctx.requestId;
+    return json(record.body);
   },
-  { method: 'POST', path: 'requests', auth: 'secret', handler: createRequest },
-  {
-    method: 'GET',
-    path: 'requests/:id',
-    auth: 'secret',
-    handler: (ctx) => {
-      const record = ctx.state.requests.get(ctx.params.id ?? '');
-      if (!record) throw notFound('Request');
-      return json(record.body);
-    },
+  retrieveRequest(ctx: Ctx) {
+    const record = ctx.model.state.requests.get(ctx.params.request_id ?? '');
+    if (!record) throw notFound('Request');
+    return json(record.body);
   },
-  { method: 'GET', path: 'usage', auth: 'secret', handler: usage },
-];
+  retrieveUsage: usage,
+};

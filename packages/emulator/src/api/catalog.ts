@@ -1,6 +1,6 @@
 // The public catalogue: models (OpenAI-compatible list) and services (lava-api.md §2.12), from the fake
 // upstreams' models and the provider list in @lava-sdk/providers (§7).
-import type { Ctx, Route } from '../context';
+import type { Ctx } from '../context';
 import { json, notFound } from '../http';
 import { MODELS, type ModelInfo } from '../pricing';
 import { KNOWN_PROVIDERS, type KnownProvider } from '../upstreams/targets';
@@ -88,7 +88,7 @@ function listModels(ctx: Ctx): Response {
   const auth = ctx.request.headers.get('authorization') ?? '';
   const raw = auth.replace(/^Bearer\s+/i, '');
   const key = raw.startsWith('lava_sk_')
-    ? [...ctx.state.spendKeys.values()].find((k) => k.key === raw && !k.revoked)
+    ? [...ctx.model.state.spendKeys.values()].find((k) => k.key === raw && !k.revoked)
     : undefined;
   const models = MODELS.filter(
     (m) =>
@@ -102,13 +102,12 @@ function listModels(ctx: Ctx): Response {
   });
 }
 
-export const catalogRoutes: Route[] = [
-  { method: 'GET', path: 'models', auth: 'none', handler: listModels },
-  {
-    method: 'GET',
-    path: 'services',
+// Public: no key needed (lava-api.md §2.12).
+export const catalogHandlers = {
+  listModels: { auth: 'none', handle: listModels },
+  listServices: {
     auth: 'none',
-    handler: (ctx) => {
+    handle(ctx: Ctx) {
       const provider = ctx.query.get('provider');
       return json({
         object: 'list',
@@ -117,11 +116,9 @@ export const catalogRoutes: Route[] = [
       });
     },
   },
-  {
-    method: 'GET',
-    path: 'services/providers',
+  searchProviders: {
     auth: 'none',
-    handler: (ctx) => {
+    handle(ctx: Ctx) {
       const query = (ctx.query.get('query') ?? '').trim().toLowerCase();
       const data = query
         ? providerSummaries().filter((p) => p.id.includes(query) || p.label.toLowerCase().includes(query))
@@ -129,14 +126,12 @@ export const catalogRoutes: Route[] = [
       return json({ object: 'list', data });
     },
   },
-  {
-    method: 'GET',
-    path: 'services/providers/:provider',
+  retrieveProvider: {
     auth: 'none',
-    handler: (ctx) => {
+    handle(ctx: Ctx) {
       const summary = providerSummaries().find((p) => p.id === ctx.params.provider);
       if (!summary) throw notFound('Provider');
       return json(summary);
     },
   },
-];
+} as const;

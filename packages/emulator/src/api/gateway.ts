@@ -1,114 +1,20 @@
-// The gateway (lava-api.md §1.3, §6): /forward?u=… and /rewrite/{format}/{url}, authenticated by a secret
-// key or a forward token, answered by the built-in fake upstreams, billed per the forward-token mode.
+// The gateway (lava-api.md §1.3, §6): /forward?u=… and /rewrite/{format}/{url}, its caller authenticated by
+// the pipeline (a secret key or a forward token, auth.ts), answered by the built-in fake upstreams, billed
+// per the forward-token mode.
 // As strict as Lava about targets: only real endpoints of known providers (upstreams/targets.ts), in
 // Lava's documented URL forms, are forwarded; anything else is refused with nothing billed.
-import { assertCanPay, chargeAndRecord, type Payer } from '../billing';
-import type { Ctx, Route } from '../context';
-import { badRequest, LavaHttpError, notFound, unauthorized } from '../http';
+import type { Caller, Ctx, RouteSpec } from '../context';
+import { badRequest, LavaHttpError } from '../http';
 import { newId } from '../ids';
+import { MAX_GATEWAY_BODY_BYTES } from '../limits';
+import { assertEntitled, charge, ensureCanPay } from '../model/billing';
 import { ZERO_USAGE } from '../pricing';
-import type { CustomerRecord, MeterRecord } from '../store';
 import { callUpstream, formatOf, operationOf } from '../upstream';
 import { type Outcome, paced, type WireFormat } from '../upstreams/common';
 import { resolveTarget, type Target } from '../upstreams/targets';
-import { isPlainObject, requestMetadata } from '../validate';
-import { findCustomer } from '../views';
-import { meterBySlug } from './meters';
-import { assertEntitled } from './requests';
+import { requestMetadata } from '../validate';
 
-interface GatewayAuth {
-  customer: CustomerRecord | null;
-  meter: MeterRecord | null;
-  providerKey: string | null;
-  payer: Payer;
-}
-
-function decodeBase64(text: string): string | undefined {
-  try {
-    const binary = atob(text.trim());
-    const bytes = Uint8Array.from(binary, (ch) => ch.charCodeAt(0));
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return undefined;
-  }
-}
-
-/** The credential from any carrier `/forward` accepts (Bearer, x-api-key, x-goog-api-key, key, xi-api-key). */
-function credentialOf(ctx: Ctx, rewrite: boolean): string | undefined {
-  const headers = ctx.request.headers;
-  const bearer = headers.get('authorization');
-  if (bearer) return /^Bearer\s+/i.test(bearer) ? bearer.replace(/^Bearer\s+/i, '').trim() : undefined;
-  const carriers = rewrite
-    ? [headers.get('x-api-key')]
-    : [
-        headers.get('x-api-key'),
-        headers.get('x-goog-api-key'),
-        ctx.query.get('key'),
-        headers.get('xi-api-key'),
-      ];
-  return carriers.find((c): c is string => typeof c === 'string' && c.length > 0);
-}
-
-function activeSecretKey(ctx: Ctx, key: unknown): boolean {
-  if (typeof key !== 'string') return false;
-  for (const k of ctx.state.secretKeys.values()) if (k.secret_key === key && !k.revoked) return true;
-  return false;
-}
-
-function authenticate(ctx: Ctx, rewrite: boolean): GatewayAuth {
-  const hasAny = ctx.request.headers.has('authorization') || ctx.request.headers.has('x-api-key');
-  const credential = credentialOf(ctx, rewrite);
-  if (!credential) {
-    throw hasAny
-      ? unauthorized(
-          'Authorization header must be "Bearer <secret key or forward token>"',
-          'invalid_auth_header',
-        )
-      : unauthorized('Authorization header missing', 'auth_header_missing');
-  }
-  if (credential.startsWith('aks_')) {
-    if (!activeSecretKey(ctx, credential)) throw unauthorized('Invalid secret key', 'invalid_api_key');
-    return { customer: null, meter: null, providerKey: null, payer: 'merchant' };
-  }
-  const decoded = decodeBase64(credential);
-  let token: unknown;
-  try {
-    token = decoded === undefined ? undefined : JSON.parse(decoded);
-  } catch {
-    token = undefined;
-  }
-  if (!isPlainObject(token) || typeof token.secret_key !== 'string') {
-    throw unauthorized(
-      'Invalid forward token: expected base64 JSON with a secret_key',
-      'invalid_forward_token',
-    );
-  }
-  if (!activeSecretKey(ctx, token.secret_key))
-    throw unauthorized('Invalid secret key in forward token', 'invalid_api_key');
-  const field = (name: string, type: 'string' | 'boolean') => {
-    const value = token[name];
-    if (value === undefined || value === null) return undefined;
-    if (typeof value !== type)
-      throw unauthorized(`Invalid forward token: ${name} must be a ${type}`, 'invalid_forward_token');
-    return value as never;
-  };
-  const customerId: string | undefined = field('customer_id', 'string');
-  const meterSlug: string | undefined = field('meter_slug', 'string');
-  const providerKey: string | undefined = field('provider_key', 'string');
-  const disableBilling: boolean | undefined = field('disable_billing', 'boolean');
-  if (customerId && !meterSlug)
-    throw badRequest('Forward token: customer_id requires meter_slug', 'invalid_forward_token');
-  const meter = meterSlug ? meterBySlug(ctx, meterSlug) : undefined;
-  if (meterSlug && !meter) throw notFound('Meter');
-  const customer = customerId ? findCustomer(ctx.env, customerId) : undefined;
-  if (customerId && !customer) throw notFound('Customer');
-  return {
-    customer: customer ?? null,
-    meter: meter ?? null,
-    providerKey: providerKey ?? null,
-    payer: customer && meter && !disableBilling ? 'customer' : 'merchant',
-  };
-}
+type GatewayCaller = Extract<Caller, { kind: 'gateway' }>;
 
 /** Metadata from `x-lava-metadata`, the `metadata` query parameter and `X-Lava-Metadata-<Key>` headers. */
 function readMetadata(ctx: Ctx): Record<string, string> {
@@ -176,7 +82,9 @@ function rawUrlOf(url: URL): string {
   return masked.href;
 }
 
-async function run(ctx: Ctx, auth: GatewayAuth, target: Target, clientFormat: WireFormat): Promise<Response> {
+async function run(ctx: Ctx, target: Target, clientFormat: WireFormat): Promise<Response> {
+  const auth = ctx.caller as GatewayCaller;
+  const { model } = ctx;
   const { provider, endpoint } = target;
   const operation = operationOf(target);
   if (!operation) {
@@ -187,18 +95,20 @@ async function run(ctx: Ctx, auth: GatewayAuth, target: Target, clientFormat: Wi
     );
   }
   const metadata = readMetadata(ctx);
-  if (auth.customer && auth.meter) assertEntitled(ctx, auth.customer, auth.meter);
-  assertCanPay(ctx.env, auth.payer, auth.customer, auth.providerKey === null);
-  const requestId = newId('req_', ctx.env.now());
+  const customer = auth.customerId ? (model.state.customers.get(auth.customerId) ?? null) : null;
+  const meter = auth.meterId ? (model.state.meters.get(auth.meterId) ?? null) : null;
+  if (customer && meter) assertEntitled(model, customer.customer_id, meter);
+  ensureCanPay(model, auth.payer, customer?.customer_id ?? null, auth.providerKey === null);
+  const requestId = newId('req_', model.now());
   ctx.requestId = requestId;
   let billed = false;
   const bill = (outcome: Outcome) => {
     if (billed) return;
     billed = true;
-    chargeAndRecord(ctx.env, {
+    charge(model, {
       requestId,
-      customer: auth.customer,
-      meter: auth.meter,
+      customer,
+      meter,
       payer: auth.payer,
       provider: provider.id,
       providerKeyType: auth.providerKey ? 'unmanaged' : 'managed',
@@ -216,7 +126,7 @@ async function run(ctx: Ctx, auth: GatewayAuth, target: Target, clientFormat: Wi
       upstreamUrl: target.url.href,
     });
   };
-  const body = endpoint.method === 'GET' ? '' : await ctx.request.text();
+  const body = endpoint.method === 'GET' ? '' : ctx.text();
   const response = callUpstream(
     { target, operation, clientFormat, headers: ctx.request.headers, body, reply: ctx.env.reply },
     bill,
@@ -227,7 +137,6 @@ async function run(ctx: Ctx, auth: GatewayAuth, target: Target, clientFormat: Wi
 }
 
 async function forward(ctx: Ctx): Promise<Response> {
-  const auth = authenticate(ctx, false);
   checkQuery(ctx, ['u', 'metadata', 'key']);
   const target = resolveTarget(ctx.request.method, parseTarget(ctx.query.get('u'), false));
   const format = formatOf(target.provider.api);
@@ -238,14 +147,13 @@ async function forward(ctx: Ctx): Promise<Response> {
       `The emulator has no fake upstream for ${target.provider.label}; it is a real provider, Lava would forward it`,
     );
   }
-  return run(ctx, auth, target, format);
+  return run(ctx, target, format);
 }
 
 /** The client's own path suffixes Lava strips from a rewrite target (lava-api.md §6.2). */
 const CLIENT_SUFFIX = { openai: /(?:\/v1)?\/chat\/completions$/, anthropic: /(?:\/v1)?\/messages$/ } as const;
 
 async function rewrite(ctx: Ctx): Promise<Response> {
-  const auth = authenticate(ctx, true);
   const clientFormat = ctx.params.format;
   if (clientFormat !== 'openai' && clientFormat !== 'anthropic') {
     if (clientFormat === 'google' || clientFormat === 'bedrock') {
@@ -293,12 +201,22 @@ async function rewrite(ctx: Ctx): Promise<Response> {
         'unsupported_endpoint',
       );
     }
-    return run(ctx, auth, target, clientFormat);
+    return run(ctx, target, clientFormat);
   }
   throw failure;
 }
 
-export const gatewayRoutes: Route[] = [
-  { method: 'ANY', path: 'forward', auth: 'gateway', handler: forward },
-  { method: 'ANY', path: 'rewrite/:format/*', auth: 'gateway', handler: rewrite },
+/**
+ * The two proxies (lava-api.md §6), which are not REST operations of the registry: any method, the
+ * caller authenticated by a secret key or a forward token, bodies up to MAX_GATEWAY_BODY_BYTES.
+ */
+export const GATEWAY_ROUTES: readonly RouteSpec[] = [
+  { method: 'ANY', path: 'forward', auth: 'gateway', maxBody: MAX_GATEWAY_BODY_BYTES, handle: forward },
+  {
+    method: 'ANY',
+    path: 'rewrite/{format}/{url*}',
+    auth: 'gateway',
+    maxBody: MAX_GATEWAY_BODY_BYTES,
+    handle: rewrite,
+  },
 ];
