@@ -13,8 +13,9 @@
  * import { reportUsage, usageBackoff, usageProcessor } from '@lava-sdk/bullmq';
  * import { createLava } from '@lava-sdk/core';
  * import { Queue, Worker } from 'bullmq';
+ * import IORedis from 'ioredis';
  *
- * const connection = { url: process.env.REDIS_URL };
+ * const connection = new IORedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: null });
  *
  * // In every API process: queue the usage (Ok once Redis holds it).
  * const queue = new Queue('lava-usage', { connection });
@@ -25,6 +26,8 @@
  * new Worker('lava-usage', usageProcessor(lava), { connection, concurrency: 16, settings: { backoffStrategy: usageBackoff } });
  * ```
  */
+// The types of the events and errors, from @lava-sdk/requests, so an app needs no second import for them.
+export type { CreateRequestParams, ReportError, UsageRefused } from '@lava-sdk/requests';
 export { type ReportUsageOptions, reportUsage, type UsageQueue } from './reportUsage';
 export { MAX_BACKOFF_MS, usageBackoff } from './usageBackoff';
 export { USAGE_BACKOFF, USAGE_JOB_NAME, USAGE_JOB_OPTIONS, usageJobId } from './usageJob';

@@ -10,7 +10,8 @@ import {
   usageProcessor,
 } from '@lava-sdk/bullmq';
 import { type CreateRequestParams, createRequest } from '@lava-sdk/requests';
-import type { Job, Queue, Worker } from 'bullmq';
+import { createPostgresBackend, type Job, Queue, Worker, withBackend } from 'bullmq';
+import IORedis from 'ioredis';
 import { HttpResponse, http } from 'msw';
 import { afterEach, expect, it } from 'vitest';
 import { requestRecord } from '../../../test/helpers/fixtures-billing';
@@ -56,7 +57,7 @@ function mockLava(answer?: (body: CreateRequestParams, attempt: number) => Respo
 }
 
 let n = 0;
-const opened: (Queue | Worker)[] = [];
+const opened: { close(): Promise<void> }[] = [];
 afterEach(async () => {
   await Promise.all(opened.splice(0).map((q) => q.close()));
 });
@@ -200,6 +201,43 @@ describeBackends('usageProcessor in a Worker', (backend, running) => {
     expect(await q.getJobCounts('completed', 'waiting')).toEqual({ completed: ids.length, waiting: 0 });
     // BullMQ's metrics count the deliveries as for any other job.
     expect((await q.getMetrics('completed')).meta.count).toBe(ids.length);
+  });
+
+  it("works with BullMQ's classes built as the README builds them", async () => {
+    const attempts = mockLava();
+    const name = `readme-${++n}`;
+    const { url } = running();
+    if (backend === 'redis') {
+      const connection = new IORedis(url, { maxRetriesPerRequest: null });
+      const queue = new Queue(name, { connection });
+      const worker = new Worker(name, usageProcessor(lava), {
+        connection,
+        settings: { backoffStrategy: usageBackoff },
+      });
+      opened.push(worker, queue);
+      expect((await reportUsage(queue, event('req_1')))._unsafeUnwrap()).toBe('req_1');
+      await until(async () => (await queue.getJob('req_1'))?.returnvalue === 'req_1', 'the delivery');
+      await worker.close();
+      await queue.close();
+      connection.disconnect();
+    } else {
+      const connection = { connectionString: url };
+      const { Queue: PgQueue, Worker: PgWorker } = withBackend(createPostgresBackend);
+      const queue = new PgQueue(name, { connection });
+      queue.on('error', () => {});
+      const worker = new PgWorker(name, usageProcessor(lava), {
+        connection,
+        settings: { backoffStrategy: usageBackoff },
+      });
+      // The three-argument form of BullMQ's docs is the same queue.
+      const same = new Queue(name, { connection }, createPostgresBackend);
+      same.on('error', () => {});
+      opened.push(worker, queue, same);
+      expect((await reportUsage(queue, event('req_1')))._unsafeUnwrap()).toBe('req_1');
+      expect((await reportUsage(same, event('req_1')))._unsafeUnwrap()).toBe('req_1');
+      await until(async () => (await queue.getJob('req_1'))?.returnvalue === 'req_1', 'the delivery');
+    }
+    expect(attempts.get('req_1')).toHaveLength(1);
   });
 
   it('retries transient failures (503, network, 429) and starts no attempt before Retry-After', async () => {
