@@ -22,6 +22,7 @@ const [role, ...args] = process.argv.slice(2);
 if (role === 'emulator') {
   const { startEmulator } = await built<EmulatorServer>('emulator', 'server');
   const running = await startEmulator();
+  process.once('disconnect', () => process.exit(0)); // the bench ended
   send({ ready: true, url: running.url, baseUrl: running.baseUrl });
 } else if (role === 'worker') {
   const [backend, url, name, baseUrl, concurrency] = args as [Backend, string, string, string, string];

@@ -63,6 +63,9 @@ interface Forked {
 }
 
 const forked = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const proc of forked) proc.kill();
+});
 function forkChild(args: string[]): Forked {
   const proc = fork(fileURLToPath(new URL('./bullmq-child.ts', import.meta.url)), args, {
     execArgv: ['--import', 'tsx'],
@@ -160,6 +163,9 @@ async function pool(count: number, concurrency: number, fn: (i: number) => Promi
     }),
   );
 }
+
+// Ctrl-C or a kill: exit through process.exit, whose 'exit' hook (servers.ts) stops the servers.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
 
 async function main() {
   for (const name of ['core', 'requests', 'bullmq', 'emulator', 'customers', 'meters', 'subscriptions'])

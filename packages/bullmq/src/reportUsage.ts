@@ -93,9 +93,15 @@ export function reportUsage(
   const parsed = parseParams(CreateRequestParams, event);
   if (parsed.isErr()) return errAsync(parsed.error as InvalidParamsError);
   const data = parsed.value as CreateRequestParams;
+  const { timeoutMs = DEFAULT_TIMEOUT_MS, ...jobOptions } = options;
+  // setTimeout's range: a larger value would fire at once.
+  if (!(timeoutMs > 0 && timeoutMs <= 2_147_483_647)) {
+    return errAsync(
+      lavaError('config', 'reportUsage: timeoutMs must be from 1 to 2147483647 ms') as ConfigError,
+    );
+  }
   if (queue.closing)
     return errAsync(refused('closed', 'The queue is closed: the event was not queued', event));
-  const { timeoutMs = DEFAULT_TIMEOUT_MS, ...jobOptions } = options;
   const opts: JobsOptions = {
     ...USAGE_JOB_OPTIONS,
     ...queue.defaultJobOptions,

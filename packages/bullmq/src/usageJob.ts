@@ -13,11 +13,12 @@ export const USAGE_BACKOFF = 'lava-usage';
  * - `attempts: 25` with `backoff: { type: 'lava-usage', delay: 1000 }`: 1 s doubling to at most 5 minutes
  *   between attempts (minus up to 25 % jitter), and never sooner than a `Retry-After`. The 25 attempts
  *   span at least an hour (about 88 minutes without jitter), so a Lava outage of that long loses nothing.
- * - `removeOnComplete: { age: 3600, count: 100000 }`: a delivered job is kept an hour, and at most the
- *   newest 100,000 of them (about 180 MB of Redis at 1.8 kB each). While it is kept, reporting the same
- *   `request_id` again queues nothing (the job id is taken); after that the event is queued and sent
- *   again, and Lava answers with the record it has, charging nothing more: the queue's dedupe saves
- *   work, Lava's idempotency on `request_id` is what keeps a charge single.
+ * - `removeOnComplete: { age: 3600 }`: a delivered job is kept an hour. While it is kept, reporting the same
+ *   `request_id` again queues nothing (the job id is taken); after that the event is queued and sent again,
+ *   and Lava answers with the record it has, charging nothing more: the queue's dedupe saves work, Lava's
+ *   idempotency on `request_id` keeps a charge single. Kept jobs cost memory (about 1.8 kB each in Redis:
+ *   6.5 MB an hour per event a second); lower `age`, or add a `count` on Redis, for heavy traffic. Not a
+ *   `count` on PostgreSQL: BullMQ 6.7 sorts every kept job there on each completion.
  * - `removeOnFail: { age: 604800 }`: a job that finally failed is kept a week, to be read and retried
  *   (`job.retry()`, `queue.retryJobs({ state: 'failed' })`); within that week its `request_id` queues
  *   nothing either. No count cap: a failed job is usage that was never billed.
@@ -25,7 +26,7 @@ export const USAGE_BACKOFF = 'lava-usage';
 export const USAGE_JOB_OPTIONS = {
   attempts: 25,
   backoff: { type: USAGE_BACKOFF, delay: 1000 },
-  removeOnComplete: { age: 3600, count: 100_000 },
+  removeOnComplete: { age: 3600 },
   removeOnFail: { age: 7 * 24 * 3600 },
 } as const satisfies JobsOptions;
 

@@ -24,7 +24,7 @@ import {
   useMsw,
 } from '../../../test/helpers/lava';
 import { describeBackends } from './helpers/backends';
-import { dumpBackend, makeQueue, makeWorker, until } from './helpers/queues';
+import { dumpBackend, makeQueue, makeQueueEvents, makeWorker, until } from './helpers/queues';
 
 useMsw();
 const lava = testLava();
@@ -135,13 +135,18 @@ describeBackends('reportUsage', (backend, running) => {
     });
   });
 
-  it('a closed queue is Err(closed), something that is not a queue Err(config)', async () => {
+  it('a closed queue is Err(closed); something that is not a queue, or a bad timeoutMs, Err(config)', async () => {
     const q = queue();
     await q.close();
     const closed = (await reportUsage(q, event('req_1')))._unsafeUnwrapErr();
     expect(closed).toMatchObject({ kind: 'closed', event: event('req_1') });
     const notQueue = (await reportUsage({} as Queue, event('req_1')))._unsafeUnwrapErr();
     expect(notQueue).toMatchObject({ kind: 'config', message: expect.stringContaining('BullMQ Queue') });
+    for (const timeoutMs of [0, -1, Number.NaN, 2 ** 31])
+      expect((await reportUsage(queue(), event('req_1'), { timeoutMs }))._unsafeUnwrapErr()).toMatchObject({
+        kind: 'config',
+        message: expect.stringContaining('timeoutMs'),
+      });
   });
 
   it('a backend that is down is Err(store), with the event handed back', async () => {
@@ -291,6 +296,40 @@ describeBackends('usageProcessor in a Worker', (backend, running) => {
       expect(attempts.get('req_1')).toHaveLength(1);
     },
   );
+
+  it("BullMQ's event stream reports final failures only; retryJobs({ state: 'failed' }) delivers them later", async () => {
+    let customerExists = false;
+    const attempts = mockLava((body, attempt) =>
+      body.request_id === 'req_perm'
+        ? customerExists
+          ? undefined
+          : lavaErrorResponse(404, 'Customer not found', 'not_found')
+        : attempt === 1
+          ? lavaErrorResponse(503, 'Service unavailable', 'unavailable')
+          : undefined,
+    );
+    const name = `events-${++n}`;
+    const events = makeQueueEvents(backend, running().url, name);
+    opened.push(events);
+    const failed: { jobId: string; failedReason: string }[] = [];
+    events.on('failed', (event) => failed.push(event));
+    await events.waitUntilReady();
+    const { q } = setup(name);
+    await reportUsage(q, event('req_perm'), quick);
+    await reportUsage(q, event('req_retry'), quick);
+    await settled(q, 2);
+    await until(() => failed.length > 0, 'the failed event');
+    await new Promise((resolve) => setTimeout(resolve, 300)); // time for a wrong second event to arrive
+    expect(failed).toEqual([
+      { jobId: 'req_perm', failedReason: expect.stringMatching(/^api 404 not_found: /), prev: 'active' },
+    ]);
+    expect(await (await q.getJob('req_retry'))!.getState()).toBe('completed');
+
+    customerExists = true; // the cause fixed: deliver what failed
+    await q.retryJobs({ state: 'failed' });
+    await until(async () => (await q.getJob('req_perm'))?.returnvalue === 'req_perm', 'the retried delivery');
+    expect(attempts.get('req_perm')).toHaveLength(2);
+  });
 
   it('a job whose data is not a valid event (added without reportUsage) fails at once, and sends nothing', async () => {
     const attempts = mockLava();

@@ -4,6 +4,7 @@ import type { CreateRequestParams } from '@lava-sdk/requests';
 import {
   createPostgresBackend,
   Queue,
+  QueueEvents,
   type QueueOptions,
   Worker,
   type WorkerOptions,
@@ -60,6 +61,18 @@ export function makeWorker(
       : new Worker<CreateRequestParams, string>(name, processor, { ...options, connection: { url } });
   worker.on('error', () => {});
   return worker;
+}
+
+/** BullMQ's event stream of a queue, across processes. */
+export function makeQueueEvents(backend: Backend, url: string, name: string): QueueEvents {
+  const events =
+    backend === 'postgres'
+      ? (new OnPostgres.QueueEvents(name, {
+          connection: { connectionString: url },
+        }) as unknown as QueueEvents)
+      : new QueueEvents(name, { connection: { url } });
+  events.on('error', () => {});
+  return events;
 }
 
 /**
