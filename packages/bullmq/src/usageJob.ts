@@ -16,8 +16,8 @@ export const USAGE_BACKOFF = 'lava-usage';
  * - `removeOnComplete: { age: 3600 }`: a delivered job is kept an hour. While it is kept, reporting the same
  *   `request_id` again queues nothing (the job id is taken); after that the event is queued and sent again,
  *   and Lava answers with the record it has, charging nothing more: the queue's dedupe saves work, Lava's
- *   idempotency on `request_id` keeps a charge single. Kept jobs cost memory (about 1.8 kB each in Redis:
- *   6.5 MB an hour per event a second); lower `age`, or add a `count` on Redis, for heavy traffic. Not a
+ *   idempotency on `request_id` keeps a charge single. Kept jobs cost memory (about 1.5 kB each in Redis:
+ *   5.4 MB an hour per event a second); lower `age`, or add a `count` on Redis, for heavy traffic. Not a
  *   `count` on PostgreSQL: BullMQ 6.7 sorts every kept job there on each completion.
  * - `removeOnFail: { age: 604800 }`: a job that finally failed is kept a week, to be read and retried
  *   (`job.retry()`, `queue.retryJobs({ state: 'failed' })`); within that week its `request_id` queues
