@@ -213,13 +213,20 @@ describeBackends(
         expect(await queue.getJob(usageJobId(id))).toBeUndefined();
         expect(proxy.posts.get(id)).toBeUndefined();
       }
-      // Unknown customers: failed at once, after one attempt, the reason naming kind, status and code. One
-      // that the killed worker had in flight was sent once more by the other worker (stalledCounter 1): the
-      // killed worker's 404 never reached the queue.
+      // Unknown customers: failed at once, after one attempt, the reason naming kind, status and code, sent
+      // once. A job the killed worker held (stalledCounter 1) may have been sent by it too, its 404 lost
+      // with it; the other worker's run is then the one attempt.
+      let heldByKilled = 0;
       for (const job of failed) {
         expect(job.attemptsMade).toBe(1);
         expect(job.failedReason).toMatch(/^api 404 not_found: .*Customer/);
-        expect(proxy.posts.get(job.data.request_id)).toBe(1 + job.stalledCounter);
+        const sent = proxy.posts.get(job.data.request_id);
+        if (job.stalledCounter === 0) expect(sent).toBe(1);
+        else {
+          heldByKilled++;
+          expect(sent).toBeGreaterThanOrEqual(1);
+          expect(sent).toBeLessThanOrEqual(1 + job.stalledCounter);
+        }
       }
       // The kill left deliveries unfinished: BullMQ's stalled-job recovery handed them to the other worker.
       const recovered = completed.filter((j) => j.stalledCounter > 0).length;
@@ -277,7 +284,8 @@ describeBackends(
       const sentAgain = [...proxy.posts.values()].filter((n) => n > 1).length;
       console.log(
         `[bullmq] ${backend}: ${VALID} events by ${PRODUCERS} producers (+ repeats, ${invalidIds.length} invalid, ` +
-          `${unknownIds.length} unknown customers), 2 workers, one SIGKILLed after ${postsAtKill} events sent; ` +
+          `${unknownIds.length} unknown customers, ${heldByKilled} of them held by the killed worker), 2 workers, ` +
+          `one SIGKILLed after ${postsAtKill} events sent; ` +
           `${attempts.length} attempts, ${faulted.length} faulted (${((100 * faulted.length) / attempts.length).toFixed(0)} %), ` +
           `${throttled} answered 429 Retry-After: 1; ${recovered} jobs recovered from the killed worker, ` +
           `${sentAgain} events sent more than once; emulator: ${records.length} records, charge $${usage.totals.total_charge}, ` +
