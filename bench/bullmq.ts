@@ -3,7 +3,8 @@
 // loop at the same total concurrency, all against one emulator in its own process; the same under 25 %
 // faulted attempts; and what a queued job costs Redis (INFO memory) and PostgreSQL (table size).
 //
-//   pnpm build && pnpm bench:bullmq      (BENCH_SCALE=0.2 for a quick run; BENCH_JSON=path to save results)
+//   pnpm build && pnpm bench:bullmq      (BENCH_SCALE=0.2 for a quick run, BENCH_ROUNDS=5 for steadier medians,
+//                                       BENCH_JSON=path to save results)
 //
 // Needs redis-server and PostgreSQL installed (Debian: apt-get install -y redis-server postgresql); the
 // bench starts its own, on free loopback ports. Loads the BUILT packages, as bench/run.ts does.
@@ -40,7 +41,7 @@ type CreateRequestParams = import('@lava-sdk/requests').CreateRequestParams;
 const root = fileURLToPath(new URL('..', import.meta.url));
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const scaled = (n: number) => Math.max(50, Math.round(n * SCALE));
-const ROUNDS = 3;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 /** In-flight requests at once, for every contender: the loop, the reporter, and the workers together. */
 const CONCURRENCY = 16;
 const EVENTS = scaled(3000);

@@ -12,7 +12,7 @@ export const USAGE_BACKOFF = 'lava-usage';
  *
  * - `attempts: 25` with `backoff: { type: 'lava-usage', delay: 1000 }`: 1 s doubling to at most 5 minutes
  *   between attempts (minus up to 25 % jitter), and never sooner than a `Retry-After`. The 25 attempts
- *   span at least an hour (about 88 minutes without jitter), so a Lava outage of that long loses nothing.
+ *   span at least an hour (about 84 minutes without jitter), so a Lava outage of that long loses nothing.
  * - `removeOnComplete: { age: 3600 }`: a delivered job is kept an hour. While it is kept, reporting the same
  *   `request_id` again queues nothing (the job id is taken); after that the event is queued and sent again,
  *   and Lava answers with the record it has, charging nothing more: the queue's dedupe saves work, Lava's
