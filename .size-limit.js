@@ -14,19 +14,19 @@ export default [
   {
     name: 'createLava + generateForwardToken (browser, minified, gzip; issue target 600 B, see README)',
     path: 'bench/size/forwardToken.js',
-    limit: '860 B',
+    limit: '884 B',
     gzip: true,
   },
   {
     name: 'createLava + retrieveCustomer (browser, minified, gzip; issue 15 target 6.5 kB, see README)',
     path: 'bench/size/retrieveCustomer.js',
-    limit: '7.4 kB',
+    limit: '7857 B',
     gzip: true,
   },
   {
     name: 'createLava + retrieveCustomer bundled for Node (esbuild --platform=node, from dist, minified, gzip; issue 15 target 7 kB)',
     path: 'bench/size/retrieveCustomer.js',
-    limit: '7.9 kB',
+    limit: '8759 B',
     gzip: true,
     modifyEsbuildConfig: (config) => ({
       ...config,
@@ -39,25 +39,25 @@ export default [
   {
     name: 'createLava + gateway() (browser, minified, gzip; issue 15 target 6.5 kB, see README)',
     path: 'bench/size/gateway.js',
-    limit: '7.15 kB',
+    limit: '7915 B',
     gzip: true,
   },
   {
     name: 'createLava + gatewayFetch (browser, minified, gzip)',
     path: 'bench/size/gatewayFetch.js',
-    limit: '2.8 kB',
+    limit: '2918 B',
     gzip: true,
   },
   {
     name: 'createLava + createUsageReporter (browser, minified, gzip)',
     path: 'bench/size/usageReporter.js',
-    limit: '9.4 kB',
+    limit: '9835 B',
     gzip: true,
   },
   {
     name: 'the whole SDK, every browser-capable package (browser, minified, gzip)',
     path: 'bench/size/all.js',
-    limit: '22.8 kB',
+    limit: '23891 B',
     gzip: true,
   },
 ];

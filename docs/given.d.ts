@@ -32,6 +32,8 @@ declare const log: {
   warn(...args: unknown[]): void;
   error(...args: unknown[]): void;
 };
+/** Your ioredis client for BullMQ: `new IORedis(url, { maxRetriesPerRequest: null })`. */
+declare const connection: import('ioredis').Redis;
 /** Your HTTP server (Node's `http.Server`, or any with the same `close`). */
 declare const server: import('node:http').Server;
 /** A Redis client (ioredis), reduced to the commands the examples use. */

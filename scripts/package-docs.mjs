@@ -20,6 +20,7 @@ const check = process.argv.includes('--check');
 const EVERYWHERE = 'Node 20+, Deno, Bun, Cloudflare Workers, Vercel Edge, browsers';
 const RUNTIMES = {
   '@lava-sdk/auth': `exchangeAuthCode(): ${EVERYWHERE}. login(), openBrowser() and the lava-login CLI: Node 20+, Deno, Bun (elsewhere the package resolves to a build whose login() returns a \`config\` error and imports no \`node:*\` module)`,
+  '@lava-sdk/bullmq': 'Node 20+ (BullMQ 6, on Redis or PostgreSQL)',
   '@lava-sdk/emulator': `the emulator and \`/msw\`: ${EVERYWHERE}. \`/server\` and the lava-emulator CLI: Node 20+, Deno, Bun`,
   'lava-sdk': `${EVERYWHERE} (\`Lava.login()\` needs Node, Deno or Bun)`,
 };

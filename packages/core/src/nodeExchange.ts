@@ -2,7 +2,7 @@
 // edge bundle. Node's built-in modules are loaded on the first call, so importing the SDK costs nothing.
 import type * as Http from 'node:http';
 import type * as Zlib from 'node:zlib';
-import { type Answer, type Exchange, TIMED_OUT } from './exchange';
+import { type Answer, type Exchange, NotSent, TIMED_OUT } from './exchange';
 
 type Modules = [http: typeof Http, https: typeof Http, zlib: typeof Zlib];
 // Node's own modules once loaded, and each client's keep-alive agents (http, https), kept as long as it is.
@@ -36,11 +36,17 @@ export async function nodeExchange(x: Exchange, client: object): Promise<Answer>
   const body = x.body as string | undefined;
   // What Node's fetch asks for, so a server answers alike whichever path sent the request.
   const headers: Http.OutgoingHttpHeaders = { 'accept-encoding': 'gzip, deflate', ...x.headers };
-  if (body !== undefined) headers['content-length'] = Buffer.byteLength(body);
+  let req: Http.ClientRequest;
+  // Node refuses a URL, method, header or body it cannot send here, synchronously, before connecting.
+  try {
+    if (body !== undefined) headers['content-length'] = Buffer.byteLength(body);
+    req = (secure ? https : http).request(x.url, { method: x.method, headers, agent });
+  } catch (cause) {
+    throw new NotSent(URL.canParse(x.url) ? 'request' : 'url', cause);
+  }
 
   return new Promise<Answer>((resolve, reject) => {
     const { timeoutMs, signal } = x;
-    const req = (secure ? https : http).request(x.url, { method: x.method, headers, agent });
     const done = () => {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
@@ -75,6 +81,10 @@ export async function nodeExchange(x: Exchange, client: object): Promise<Answer>
           });
         });
     });
-    req.end(body);
+    try {
+      req.end(body);
+    } catch (cause) {
+      fail(new NotSent('request', cause)); // a body of a type Node cannot write: nothing was written
+    }
   });
 }

@@ -3,6 +3,7 @@ import type { GenericSchema, InferOutput } from 'valibot';
 import { restExchange } from '#platform';
 import type { LavaClient } from './createLava';
 import { invalidParam, type LavaError, rawLavaError } from './errors';
+import type { Wire } from './operations';
 import { encodePathParam } from './path';
 import { withRequestId } from './requestId';
 import { secretKeyOf } from './secretKey';
@@ -13,9 +14,10 @@ export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 /** What one REST operation sends and expects. */
 export interface RequestSpec<O extends GenericSchema> {
-  method: HttpMethod;
-  /** Path segments under the base URL; each is percent-encoded, so ids can never change the route. */
-  path: readonly unknown[];
+  /** The operation's wire in the registry (`operations.ts`): `GET /customers/{customer_id}`. */
+  wire: Wire;
+  /** The values of the wire's `{…}` params, in order; each is percent-encoded, so ids can never change the route. */
+  path?: readonly unknown[];
   /** The caller's params: sent as the query for GET, as the JSON body otherwise. */
   params?: unknown;
   /** Schema the params must pass before anything is sent. It may transform them to their wire form. */
@@ -35,14 +37,18 @@ export function request<O extends GenericSchema>(
   spec: RequestSpec<O>,
   options?: CallOptions,
 ): ResultAsync<InferOutput<O>, LavaError> {
-  const { method, input } = spec;
+  const { input } = spec;
   let params = spec.params;
   if (input) {
     const parsed = parseParams(input, params);
     if (parsed.isErr()) return errAsync(parsed.error);
     params = parsed.value;
   }
-  const segments = spec.path.map(encodePathParam);
+  // 'GET /customers/{customer_id}' → ['GET', 'customers', <the encoded id>]; '{' sorts after every
+  // letter, digit and '_', so a segment below it is a literal one.
+  let i = 0;
+  const segments = spec.wire.split(/ ?\//).map((s) => (s < '{' ? s : encodePathParam(spec.path?.[i++])));
+  const method = segments.shift() as HttpMethod;
   const bad = segments.indexOf(undefined);
   if (bad >= 0) return errAsync(invalidParam(`path.${bad}`, 'must be a non-empty string, not "." or ".."'));
   const headers: Record<string, string> = { accept: 'application/json' };
@@ -51,10 +57,11 @@ export function request<O extends GenericSchema>(
     if (typeof key !== 'string') return errAsync(key);
     headers.authorization = `Bearer ${key}`;
   }
-  if (!/^https?:\/\/[^/]/.test(lava.baseUrl)) {
-    return errAsync(rawLavaError('config', 'Invalid baseUrl: must be an http(s) URL'));
-  }
-  const url = new URL(segments.join('/'), lava.baseUrl);
+  let url: URL | undefined;
+  try {
+    if (/^https?:\/\/[^/]/.test(lava.baseUrl)) url = new URL(segments.join('/'), lava.baseUrl);
+  } catch {} // it starts right and still does not parse: a port past 65535, a space in the host
+  if (!url) return errAsync(rawLavaError('config', 'Invalid baseUrl: must be an http(s) URL'));
   let body: string | undefined;
   if (method === 'GET') {
     for (const [name, value] of Object.entries(params ?? {})) {

@@ -1,5 +1,12 @@
 import type { CallOptions, LavaClient, LavaError, ListResponse } from '@lava-sdk/core';
-import { listOf, NonEmpty, type ParamsOf, paginationEntries, request } from '@lava-sdk/core/internal';
+import {
+  listCreditBundlesWire,
+  listOf,
+  NonEmpty,
+  type ParamsOf,
+  paginationEntries,
+  request,
+} from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 import { CreditBundle } from './CreditBundle';
@@ -36,8 +43,7 @@ export function listCreditBundles(
   return request(
     lava,
     {
-      method: 'GET',
-      path: ['credit_bundles'],
+      wire: listCreditBundlesWire,
       params,
       input: ListCreditBundlesParams,
       output: CreditBundleList,

@@ -1,5 +1,5 @@
 import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
-import { type ParamsOf, request } from '@lava-sdk/core/internal';
+import { createCustomerWire, type ParamsOf, request } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 import { Customer } from './Customer';
@@ -35,7 +35,7 @@ export function createCustomer(
 ): ResultAsync<Customer, LavaError> {
   return request(
     lava,
-    { method: 'POST', path: ['customers'], params, input: CreateCustomerParams, output: Customer },
+    { wire: createCustomerWire, params, input: CreateCustomerParams, output: Customer },
     options,
   );
 }

@@ -1,5 +1,5 @@
 import type { CallOptions, LavaClient, LavaError, ListResponse } from '@lava-sdk/core';
-import { listOf, PaginationParams, request } from '@lava-sdk/core/internal';
+import { listCustomersWire, listOf, PaginationParams, request } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import { Customer } from './Customer';
 
@@ -30,7 +30,7 @@ export function listCustomers(
 ): ResultAsync<CustomerList, LavaError> {
   return request(
     lava,
-    { method: 'GET', path: ['customers'], params, input: ListCustomersParams, output: CustomerList },
+    { wire: listCustomersWire, params, input: ListCustomersParams, output: CustomerList },
     options,
   );
 }

@@ -1,5 +1,5 @@
 import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
-import { type ParamsOf, request } from '@lava-sdk/core/internal';
+import { type ParamsOf, request, updateCustomerWire } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 import { Customer } from './Customer';
@@ -36,8 +36,8 @@ export function updateCustomer(
   return request(
     lava,
     {
-      method: 'PATCH',
-      path: ['customers', customerId],
+      wire: updateCustomerWire,
+      path: [customerId],
       params,
       input: UpdateCustomerParams,
       output: Customer,

@@ -1,5 +1,5 @@
 import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
-import { NonEmpty, oneOf, type ParamsOf, request } from '@lava-sdk/core/internal';
+import { createMeterWire, NonEmpty, oneOf, type ParamsOf, request } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 import { Meter } from './Meter';
@@ -40,9 +40,5 @@ export function createMeter(
   params: CreateMeterParams,
   options?: CallOptions,
 ): ResultAsync<Meter, LavaError> {
-  return request(
-    lava,
-    { method: 'POST', path: ['meters'], params, input: CreateMeterParams, output: Meter },
-    options,
-  );
+  return request(lava, { wire: createMeterWire, params, input: CreateMeterParams, output: Meter }, options);
 }

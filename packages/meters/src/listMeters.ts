@@ -1,5 +1,5 @@
 import type { CallOptions, LavaClient, LavaError, ListResponse } from '@lava-sdk/core';
-import { listOf, PaginationParams, request } from '@lava-sdk/core/internal';
+import { listMetersWire, listOf, PaginationParams, request } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import { Meter } from './Meter';
 
@@ -29,9 +29,5 @@ export function listMeters(
   params?: ListMetersParams,
   options?: CallOptions,
 ): ResultAsync<MeterList, LavaError> {
-  return request(
-    lava,
-    { method: 'GET', path: ['meters'], params, input: ListMetersParams, output: MeterList },
-    options,
-  );
+  return request(lava, { wire: listMetersWire, params, input: ListMetersParams, output: MeterList }, options);
 }

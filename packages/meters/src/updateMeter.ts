@@ -1,5 +1,5 @@
 import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
-import { NonEmpty, type ParamsOf, request } from '@lava-sdk/core/internal';
+import { NonEmpty, type ParamsOf, request, updateMeterWire } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 import { Meter } from './Meter';
@@ -39,7 +39,7 @@ export function updateMeter(
 ): ResultAsync<Meter, LavaError> {
   return request(
     lava,
-    { method: 'PATCH', path: ['meters', id], params, input: UpdateMeterParams, output: Meter },
+    { wire: updateMeterWire, path: [id], params, input: UpdateMeterParams, output: Meter },
     options,
   );
 }

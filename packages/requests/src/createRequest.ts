@@ -1,5 +1,5 @@
 import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
-import { NonEmpty, type ParamsOf, request } from '@lava-sdk/core/internal';
+import { createRequestWire, NonEmpty, type ParamsOf, request } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 import { Request } from './Request';
@@ -75,7 +75,7 @@ export function createRequest(
 ): ResultAsync<Request, LavaError> {
   return request(
     lava,
-    { method: 'POST', path: ['requests'], params, input: CreateRequestParams, output: Request },
+    { wire: createRequestWire, params, input: CreateRequestParams, output: Request },
     options,
   );
 }

@@ -1,6 +1,7 @@
 import type { ConfigError, InvalidParamsError, LavaClient, LavaError } from '@lava-sdk/core';
 import {
   backoffDelay,
+  createRequestWire,
   lavaError,
   parseParams,
   RETRY_STATUSES,
@@ -250,8 +251,7 @@ export function createUsageReporter(lava: LavaClient, options: UsageReporterOpti
     const result = await request(
       lava,
       {
-        method: 'POST',
-        path: ['requests'],
+        wire: createRequestWire,
         params: item.event,
         input: CreateRequestParams,
         output: Delivered,

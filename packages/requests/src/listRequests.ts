@@ -1,6 +1,7 @@
 import type { CallOptions, LavaClient, LavaError, ListResponse } from '@lava-sdk/core';
 import {
   listOf,
+  listRequestsWire,
   MetadataFilters,
   NonEmpty,
   type ParamsOf,
@@ -48,7 +49,7 @@ export function listRequests(
 ): ResultAsync<RequestList, LavaError> {
   return request(
     lava,
-    { method: 'GET', path: ['requests'], params, input: ListRequestsParams, output: RequestList },
+    { wire: listRequestsWire, params, input: ListRequestsParams, output: RequestList },
     options,
   );
 }

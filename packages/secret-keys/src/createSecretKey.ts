@@ -1,5 +1,5 @@
 import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
-import { NonEmpty, type ParamsOf, request } from '@lava-sdk/core/internal';
+import { createSecretKeyWire, NonEmpty, type ParamsOf, request } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 import { SecretKey } from './SecretKey';
@@ -38,7 +38,7 @@ export function createSecretKey(
 ): ResultAsync<CreatedSecretKey, LavaError> {
   return request(
     lava,
-    { method: 'POST', path: ['secret_keys'], params, input: CreateSecretKeyParams, output: CreatedSecretKey },
+    { wire: createSecretKeyWire, params, input: CreateSecretKeyParams, output: CreatedSecretKey },
     options,
   );
 }

@@ -1,5 +1,5 @@
 import type { CallOptions, LavaClient, LavaError, ListResponse } from '@lava-sdk/core';
-import { listOf, PaginationParams, request } from '@lava-sdk/core/internal';
+import { listOf, listSecretKeysWire, PaginationParams, request } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import { SecretKey } from './SecretKey';
 
@@ -33,7 +33,7 @@ export function listSecretKeys(
 ): ResultAsync<SecretKeyList, LavaError> {
   return request(
     lava,
-    { method: 'GET', path: ['secret_keys'], params, input: ListSecretKeysParams, output: SecretKeyList },
+    { wire: listSecretKeysWire, params, input: ListSecretKeysParams, output: SecretKeyList },
     options,
   );
 }

@@ -1,5 +1,5 @@
 import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
-import { NonEmpty, type ParamsOf, request } from '@lava-sdk/core/internal';
+import { listServicesWire, NonEmpty, type ParamsOf, request } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 import { ProviderSummary } from './ProviderSummary';
@@ -51,8 +51,7 @@ export function listServices(
   return request(
     lava,
     {
-      method: 'GET',
-      path: ['services'],
+      wire: listServicesWire,
       params,
       input: ListServicesParams,
       output: ServiceCatalog,

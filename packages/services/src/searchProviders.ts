@@ -1,5 +1,5 @@
 import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
-import { NonEmpty, type ParamsOf, request } from '@lava-sdk/core/internal';
+import { NonEmpty, type ParamsOf, request, searchProvidersWire } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 import { ProviderSummary } from './ProviderSummary';
@@ -59,8 +59,7 @@ export function searchProviders(
   return request(
     lava,
     {
-      method: 'GET',
-      path: ['services', 'providers'],
+      wire: searchProvidersWire,
       params,
       input: SearchProvidersParams,
       output: ProviderSearchResults,

@@ -1,5 +1,5 @@
 import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
-import { type ParamsOf, request } from '@lava-sdk/core/internal';
+import { createSpendKeyWire, type ParamsOf, request } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 import { CreatedSpendKey } from './CreatedSpendKey';
@@ -39,7 +39,7 @@ export function createSpendKey(
 ): ResultAsync<CreatedSpendKey, LavaError> {
   return request(
     lava,
-    { method: 'POST', path: ['spend_keys'], params, input: CreateSpendKeyParams, output: CreatedSpendKey },
+    { wire: createSpendKeyWire, params, input: CreateSpendKeyParams, output: CreatedSpendKey },
     options,
   );
 }

@@ -1,5 +1,5 @@
 import type { CallOptions, LavaClient, LavaError, ListResponse } from '@lava-sdk/core';
-import { listOf, PaginationParams, request } from '@lava-sdk/core/internal';
+import { listOf, listSpendKeysWire, PaginationParams, request } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import { SpendKey } from './SpendKey';
 
@@ -32,7 +32,7 @@ export function listSpendKeys(
 ): ResultAsync<SpendKeyList, LavaError> {
   return request(
     lava,
-    { method: 'GET', path: ['spend_keys'], params, input: ListSpendKeysParams, output: SpendKeyList },
+    { wire: listSpendKeysWire, params, input: ListSpendKeysParams, output: SpendKeyList },
     options,
   );
 }

@@ -1,5 +1,5 @@
 import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
-import { type ParamsOf, request } from '@lava-sdk/core/internal';
+import { type ParamsOf, request, updateSpendKeyWire } from '@lava-sdk/core/internal';
 import { errAsync, type ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 import { rawKeyAsId } from './_spendKeyId';
@@ -39,8 +39,8 @@ export function updateSpendKey(
   return request(
     lava,
     {
-      method: 'PUT',
-      path: ['spend_keys', spendKeyId],
+      wire: updateSpendKeyWire,
+      path: [spendKeyId],
       params,
       input: UpdateSpendKeyParams,
       output: SpendKey,

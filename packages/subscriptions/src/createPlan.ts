@@ -1,5 +1,5 @@
 import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
-import { NonEmpty, oneOf, type ParamsOf, request } from '@lava-sdk/core/internal';
+import { createPlanWire, NonEmpty, oneOf, type ParamsOf, request } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 import { Amount } from './Amount';
@@ -76,9 +76,5 @@ export function createPlan(
   params: CreatePlanParams,
   options?: CallOptions,
 ): ResultAsync<Plan, LavaError> {
-  return request(
-    lava,
-    { method: 'POST', path: ['plans'], params, input: CreatePlanParams, output: Plan },
-    options,
-  );
+  return request(lava, { wire: createPlanWire, params, input: CreatePlanParams, output: Plan }, options);
 }

@@ -1,5 +1,6 @@
 import type { CallOptions, LavaClient, LavaError, SubscriptionBase } from '@lava-sdk/core';
 import {
+  createSubscriptionWire,
   NonEmpty,
   type ParamsOf,
   request,
@@ -48,8 +49,7 @@ export function createSubscription(
   return request(
     lava,
     {
-      method: 'POST',
-      path: ['subscriptions'],
+      wire: createSubscriptionWire,
       params,
       input: CreateSubscriptionParams,
       output: CreatedSubscription,

@@ -1,5 +1,5 @@
 import type { CallOptions, LavaClient, LavaError, ListResponse } from '@lava-sdk/core';
-import { listOf, PaginationParams, request } from '@lava-sdk/core/internal';
+import { listOf, listPlansWire, PaginationParams, request } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import { Plan } from './Plan';
 
@@ -29,9 +29,5 @@ export function listPlans(
   params?: ListPlansParams,
   options?: CallOptions,
 ): ResultAsync<PlanList, LavaError> {
-  return request(
-    lava,
-    { method: 'GET', path: ['plans'], params, input: ListPlansParams, output: PlanList },
-    options,
-  );
+  return request(lava, { wire: listPlansWire, params, input: ListPlansParams, output: PlanList }, options);
 }

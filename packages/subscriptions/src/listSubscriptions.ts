@@ -1,5 +1,13 @@
 import type { CallOptions, LavaClient, LavaError, ListResponse } from '@lava-sdk/core';
-import { listOf, NonEmpty, oneOf, type ParamsOf, paginationEntries, request } from '@lava-sdk/core/internal';
+import {
+  listOf,
+  listSubscriptionsWire,
+  NonEmpty,
+  oneOf,
+  type ParamsOf,
+  paginationEntries,
+  request,
+} from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 import { Subscription } from './Subscription';
@@ -40,8 +48,7 @@ export function listSubscriptions(
   return request(
     lava,
     {
-      method: 'GET',
-      path: ['subscriptions'],
+      wire: listSubscriptionsWire,
       params,
       input: ListSubscriptionsParams,
       output: SubscriptionList,

@@ -1,5 +1,5 @@
 import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
-import { NonEmpty, oneOf, type ParamsOf, request } from '@lava-sdk/core/internal';
+import { NonEmpty, oneOf, type ParamsOf, request, updatePlanWire } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 import { Amount } from './Amount';
@@ -75,7 +75,7 @@ export function updatePlan(
 ): ResultAsync<Plan, LavaError> {
   return request(
     lava,
-    { method: 'PATCH', path: ['plans', id], params, input: UpdatePlanParams, output: Plan },
+    { wire: updatePlanWire, path: [id], params, input: UpdatePlanParams, output: Plan },
     options,
   );
 }

@@ -1,5 +1,5 @@
 import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
-import { NonEmpty, type ParamsOf, request, Success } from '@lava-sdk/core/internal';
+import { NonEmpty, type ParamsOf, request, Success, updateSubscriptionWire } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 
@@ -33,8 +33,8 @@ export function updateSubscription(
   return request(
     lava,
     {
-      method: 'PATCH',
-      path: ['subscriptions', id],
+      wire: updateSubscriptionWire,
+      path: [id],
       params,
       input: UpdateSubscriptionParams,
       output: Success,

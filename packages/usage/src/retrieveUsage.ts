@@ -1,5 +1,11 @@
 import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
-import { MetadataFilters, NonEmpty, type ParamsOf, request } from '@lava-sdk/core/internal';
+import {
+  MetadataFilters,
+  NonEmpty,
+  type ParamsOf,
+  request,
+  retrieveUsageWire,
+} from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 import { Usage } from './Usage';
@@ -45,7 +51,7 @@ export function retrieveUsage(
 ): ResultAsync<Usage, LavaError> {
   return request(
     lava,
-    { method: 'GET', path: ['usage'], params, input: RetrieveUsageParams, output: Usage },
+    { wire: retrieveUsageWire, params, input: RetrieveUsageParams, output: Usage },
     options,
   );
 }

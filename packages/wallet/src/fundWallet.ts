@@ -1,5 +1,5 @@
 import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
-import { Decimal, NonEmpty, type ParamsOf, request } from '@lava-sdk/core/internal';
+import { Decimal, fundWalletWire, NonEmpty, type ParamsOf, request } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 
@@ -70,7 +70,7 @@ export function fundWallet(
 ): ResultAsync<FundWalletResult, LavaError> {
   return request(
     lava,
-    { method: 'POST', path: ['wallet', 'fund'], params, input: FundWalletParams, output: FundWalletResult },
+    { wire: fundWalletWire, params, input: FundWalletParams, output: FundWalletResult },
     options,
   );
 }

@@ -1,5 +1,5 @@
 import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
-import { type ParamsOf, request } from '@lava-sdk/core/internal';
+import { createWebhookWire, type ParamsOf, request } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 import { WebhookName, WebhookUrl } from './fields';
@@ -42,7 +42,7 @@ export function createWebhook(
 ): ResultAsync<CreatedWebhook, LavaError> {
   return request(
     lava,
-    { method: 'POST', path: ['webhooks'], params, input: CreateWebhookParams, output: CreatedWebhook },
+    { wire: createWebhookWire, params, input: CreateWebhookParams, output: CreatedWebhook },
     options,
   );
 }

@@ -1,5 +1,5 @@
 import type { CallOptions, LavaClient, LavaError, ListResponse } from '@lava-sdk/core';
-import { listOf, PaginationParams, request } from '@lava-sdk/core/internal';
+import { listOf, listWebhooksWire, PaginationParams, request } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import { Webhook } from './Webhook';
 
@@ -32,7 +32,7 @@ export function listWebhooks(
 ): ResultAsync<WebhookList, LavaError> {
   return request(
     lava,
-    { method: 'GET', path: ['webhooks'], params, input: ListWebhooksParams, output: WebhookList },
+    { wire: listWebhooksWire, params, input: ListWebhooksParams, output: WebhookList },
     options,
   );
 }

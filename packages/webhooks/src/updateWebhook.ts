@@ -1,5 +1,5 @@
 import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
-import { type ParamsOf, request } from '@lava-sdk/core/internal';
+import { type ParamsOf, request, updateWebhookWire } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 import { WebhookName, WebhookUrl } from './fields';
@@ -33,7 +33,7 @@ export function updateWebhook(
 ): ResultAsync<Webhook, LavaError> {
   return request(
     lava,
-    { method: 'PATCH', path: ['webhooks', webhookId], params, input: UpdateWebhookParams, output: Webhook },
+    { wire: updateWebhookWire, path: [webhookId], params, input: UpdateWebhookParams, output: Webhook },
     options,
   );
 }
