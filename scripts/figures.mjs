@@ -330,7 +330,7 @@ async function record(dir) {
   const at = (file) => (existsSync(join(dir, file)) ? join(dir, file) : undefined);
   const read = [];
   if (at('steps.tsv')) {
-    f.measured = machine();
+    f.measured = at('machine.json') ? readJson(at('machine.json')) : machine();
     f.steps = {};
     for (const line of readFileSync(at('steps.tsv'), 'utf8').trim().split('\n')) {
       const [name, seconds, cpuSeconds] = line.split('\t');
@@ -340,9 +340,18 @@ async function record(dir) {
   }
   if (at('vitest.json')) {
     const vitest = readJson(at('vitest.json'));
+    // Paths relative to the checkout the run was in (a clean clone's, not necessarily this one): the
+    // test files sit under packages/ and test/, so their common directory is the checkout's root.
+    const names = vitest.testResults.map((r) => r.name);
+    const common = names.reduce((a, b) => {
+      let n = 0;
+      while (n < a.length && a[n] === b[n]) n++;
+      return a.slice(0, n);
+    });
+    const base = common.slice(0, common.lastIndexOf('/') + 1);
     const fileSeconds = {};
     for (const r of vitest.testResults)
-      fileSeconds[r.name.slice(root.length)] = Math.round((r.endTime - r.startTime) / 100) / 10;
+      fileSeconds[r.name.slice(base.length)] = Math.round((r.endTime - r.startTime) / 100) / 10;
     f.tests = {
       count: vitest.numPassedTests + vitest.numFailedTests,
       files: vitest.testResults.length,
