@@ -1,6 +1,7 @@
 // What is generated into the docs is up to date: MIGRATION.md's table and the whole-SDK size entry (from the
 // registry of operations), and the figures and included examples (pnpm docs:fill). The docs' code checker
-// reads the blocks it should, and the API contract the source comments cite has each cited section.
+// reads the blocks it should, the API contract the source comments cite has each cited section, and every
+// params schema is compared with its documented interface.
 import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -122,5 +123,34 @@ describe('docs/lava-api.md, the API contract', () => {
         cited.add(section!);
     expect(cited.size).toBeGreaterThan(10);
     expect([...cited].filter((s) => !sections.has(s))).toEqual([]);
+  });
+});
+
+describe('params types: documented interfaces, checked against their schemas', () => {
+  it("every params schema is compared with its interface in its package's type tests", () => {
+    // `export interface XParams` (what users read) beside `export const XParams` (what runs): the type test
+    // `expectTypeOf<ParamsOf<typeof XParams>>().toEqualTypeOf<XParams>()` fails on any field in one and not
+    // the other, or typed differently. A new pair needs its line there.
+    const unchecked: string[] = [];
+    for (const pkg of readdirSync(join(root, 'packages'))) {
+      const read = (dir: string, pattern: RegExp) =>
+        readdirSync(join(root, 'packages', pkg, dir), { recursive: true })
+          .map(String)
+          .filter((f) => pattern.test(f) && !f.includes('node_modules'))
+          .map((f) => readFileSync(join(root, 'packages', pkg, dir, f), 'utf8'))
+          .join('\n');
+      const sources = read('src', /\.ts$/);
+      const schemas = new Set([...sources.matchAll(/^export const (\w+Params)\b/gm)].map((m) => m[1]!));
+      const types = new Set(
+        [...sources.matchAll(/^export (?:interface|type) (\w+Params)\b/gm)].map((m) => m[1]!),
+      );
+      const typeTests = read('test', /\.test-d\.ts$/);
+      for (const name of schemas) {
+        if (!types.has(name)) unchecked.push(`${pkg}: ${name} has a schema and no interface`);
+        else if (!new RegExp(`ParamsOf<typeof (\\w+\\.)?${name}>`).test(typeTests))
+          unchecked.push(`${pkg}: ${name} is not compared with its schema`);
+      }
+    }
+    expect(unchecked).toEqual([]);
   });
 });

@@ -58,6 +58,7 @@ export {
 export { requestIdOf } from './requestId';
 export type { Deleted } from './schemas/Deleted';
 export type { ListResponse } from './schemas/listOf';
+export type { PaginationParams } from './schemas/PaginationParams';
 export type {
   BillingInterval,
   PendingChange,

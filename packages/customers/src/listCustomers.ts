@@ -4,8 +4,13 @@ import type { ResultAsync } from 'neverthrow';
 import { Customer } from './Customer';
 
 /** Params of `listCustomers`: `cursor` and `limit` (1–100). */
+export interface ListCustomersParams extends PaginationParams {
+  /** Customers per page: an integer from 1 to 100. Omitted: Lava's default, which its reference omits. */
+  limit?: number | undefined;
+}
+
+/** Schema of {@link ListCustomersParams}. */
 export const ListCustomersParams = PaginationParams;
-export type ListCustomersParams = PaginationParams;
 
 /** A page of customers. */
 export type CustomerList = ListResponse<Customer>;

@@ -14,7 +14,15 @@ export interface GatewayFetchOptions extends BillingOptions {
    * (`/v1/chat/completions`, `/v1/messages`) is appended for Lava to strip; for `google` and `bedrock`
    * `url` must be the full provider endpoint.
    */
-  rewrite?: { format: RewriteFormat; url: string };
+  rewrite?: {
+    /** The format the client speaks: `openai`, `anthropic`, `google` or `bedrock`. */
+    format: RewriteFormat;
+    /**
+     * The provider endpoint Lava sends to, such as `https://api.anthropic.com/v1/messages`: for `google`
+     * and `bedrock` the full endpoint; for `openai` and `anthropic`, the client's own path is appended.
+     */
+    url: string;
+  };
   /**
    * Hosts to forward beside those of the known providers (`providers` in `@lava-sdk/providers`), e.g. a
    * provider Lava added since this release. A request to any other host is refused before it is sent.

@@ -4,8 +4,16 @@ import type { ResultAsync } from 'neverthrow';
 import { Meter } from './Meter';
 
 /** Params of `listMeters`: `cursor` and `limit` (1–100). */
+export interface ListMetersParams extends PaginationParams {
+  /**
+   * Meters per page: an integer from 1 to 100. Omitted: Lava's default, which its reference omits (older
+   * SDK docs said 20).
+   */
+  limit?: number | undefined;
+}
+
+/** Schema of {@link ListMetersParams}. */
 export const ListMetersParams = PaginationParams;
-export type ListMetersParams = PaginationParams;
 
 /** A page of meters. */
 export type MeterList = ListResponse<Meter>;

@@ -4,8 +4,13 @@ import type { ResultAsync } from 'neverthrow';
 import { SecretKey } from './SecretKey';
 
 /** Params of `listSecretKeys`: `cursor` and `limit` (1–100, default 10). */
+export interface ListSecretKeysParams extends PaginationParams {
+  /** Keys per page: an integer from 1 to 100. Lava's default is 10. */
+  limit?: number | undefined;
+}
+
+/** Schema of {@link ListSecretKeysParams}. */
 export const ListSecretKeysParams = PaginationParams;
-export type ListSecretKeysParams = PaginationParams;
 
 /** A page of secret keys. */
 export type SecretKeyList = ListResponse<SecretKey>;

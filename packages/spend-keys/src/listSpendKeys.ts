@@ -4,8 +4,13 @@ import type { ResultAsync } from 'neverthrow';
 import { SpendKey } from './SpendKey';
 
 /** Params of `listSpendKeys`: `cursor` and `limit` (1–100, default 10). */
+export interface ListSpendKeysParams extends PaginationParams {
+  /** Spend keys per page: an integer from 1 to 100. Lava's default is 10. */
+  limit?: number | undefined;
+}
+
+/** Schema of {@link ListSpendKeysParams}. */
 export const ListSpendKeysParams = PaginationParams;
-export type ListSpendKeysParams = PaginationParams;
 
 /** A page of spend keys. */
 export type SpendKeyList = ListResponse<SpendKey>;

@@ -4,8 +4,13 @@ import type { ResultAsync } from 'neverthrow';
 import { Plan } from './Plan';
 
 /** Params of `listPlans`: `cursor` and `limit` (1–100, default 10). */
+export interface ListPlansParams extends PaginationParams {
+  /** Plans per page: an integer from 1 to 100. Lava's default is 10. */
+  limit?: number | undefined;
+}
+
+/** Schema of {@link ListPlansParams}. */
 export const ListPlansParams = PaginationParams;
-export type ListPlansParams = PaginationParams;
 
 /** A page of plans. */
 export type PlanList = ListResponse<Plan>;

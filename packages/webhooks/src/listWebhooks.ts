@@ -4,8 +4,13 @@ import type { ResultAsync } from 'neverthrow';
 import { Webhook } from './Webhook';
 
 /** Params of `listWebhooks`: `cursor` and `limit` (1–100, default 10). */
+export interface ListWebhooksParams extends PaginationParams {
+  /** Webhooks per page: an integer from 1 to 100. Lava's default is 10. */
+  limit?: number | undefined;
+}
+
+/** Schema of {@link ListWebhooksParams}. */
 export const ListWebhooksParams = PaginationParams;
-export type ListWebhooksParams = PaginationParams;
 
 /** A page of webhooks. */
 export type WebhookList = ListResponse<Webhook>;
