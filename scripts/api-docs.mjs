@@ -1,30 +1,21 @@
 // Builds the API reference with TypeDoc into docs/api/ (an index, a page per package entry, every export),
-// from the entries of each package's exports map, and validates it: every export and every field documented,
-// every {@link} resolving. The reference is written even when validation fails, so it can be read.
+// from the entries of each package's exports map, and validates it: every export, field and member
+// documented, every {@link} resolving. The reference is written even when validation fails, so it can be
+// read.
+// It also counts the fields of the exported params and options types (`…Params`, `…Options`) that carry a
+// doc comment, as an editor shows them: in the built declarations (dist/*.d.ts) after `pnpm build`, else in
+// the sources. Every one must.
 //
-//   pnpm docs:api                 build; exit 1 on a broken link or on an undocumented export, except the
-//                                 params types' fields while PARAMS_DOCUMENTED below is false (listed, counted)
-//   pnpm docs:api --strict        as if PARAMS_DOCUMENTED were true: every undocumented item fails
-//   pnpm docs:api --list          also print every undocumented item, by package
+//   pnpm docs:api          build; exit 1 on an undocumented export, field or member, or a broken link
+//   pnpm docs:api --list   also print every undocumented item, by package
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Application, ReflectionKind } from 'typedoc';
 import ts from 'typescript';
-import { loadOperations } from './operations.mjs';
-
-/**
- * Whether the params types are documented interfaces yet. While false, what is undocumented in them is
- * reported and counted but does not fail the build: the exports declared in an operation's module
- * (`packages/<package>/src/<operation>.ts`: its params type, inferred from its valibot schema, and the
- * options and results declared beside it), the fields declared there, and types inferred with
- * `ParamsOf<…>`. Set it to true once they are documented, and every undocumented item fails the build.
- */
-const PARAMS_DOCUMENTED = false;
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, 'docs/api');
-const strict = PARAMS_DOCUMENTED || process.argv.includes('--strict');
 const list = process.argv.includes('--list');
 
 // ------------------------------------------------------------------ entries: the exports maps
@@ -35,16 +26,21 @@ const packages = readdirSync(join(root, 'packages'))
   .sort()
   .map((dir) => ({ dir, pkg: readJson(join(root, 'packages', dir, 'package.json')) }));
 
-/** `{ specifier, file }` for every public entry (not `/internal`, which has no semver promise). */
+/**
+ * `{ specifier, file, types }` for every public entry (not `/internal`, which has no semver promise): its
+ * source, and the declarations its `import` condition gives an editor (built by `pnpm build`).
+ */
 function entries() {
   const found = [];
   for (const { dir, pkg } of packages)
-    for (const key of Object.keys(pkg.exports ?? {})) {
+    for (const [key, target] of Object.entries(pkg.exports ?? {})) {
       if (key.endsWith('.json') || key.endsWith('/internal')) continue;
       const specifier = key === '.' ? pkg.name : `${pkg.name}${key.slice(1)}`;
       const file = join(root, 'packages', dir, 'src', `${key === '.' ? 'index' : key.slice(2)}.ts`);
       if (!existsSync(file)) throw new Error(`${specifier}: no source ${file}`);
-      found.push({ specifier, file });
+      const types = target?.import?.types ?? target?.types;
+      if (!types) throw new Error(`${specifier}: no types under the import condition`);
+      found.push({ specifier, file, types: join(root, 'packages', dir, types) });
     }
   // lava-sdk re-exports every package: last, so each export is documented on its own package's page.
   return found.sort((a, b) => Number(a.specifier === 'lava-sdk') - Number(b.specifier === 'lava-sdk'));
@@ -54,23 +50,78 @@ function entries() {
 
 /**
  * Every field of every exported params or options type (`…Params`, `…Options`), as a user's editor shows
- * it on hover: `{ entry, type, field, documented }`. Union types count each member's fields once.
+ * it: `{ entry, type, field, nested, documented }`, read from the built declarations when every entry has
+ * them, else from the sources. A field of a union type is one field, documented only when every member
+ * that has it documents it. Nested fields (`spend_limit.amount`, `rewrite.url`) are those of the object
+ * types the SDK declares, followed through arrays, unions and other interfaces.
  */
 function paramsFields(entryPoints) {
-  const config = ts.getParsedCommandLineOfConfigFile(
-    join(root, 'tsconfig.docs.json'),
-    {},
-    {
-      ...ts.sys,
-      onUnRecoverableConfigFileDiagnostic() {},
-    },
-  );
-  const program = ts.createProgram({ rootNames: entryPoints.map((e) => e.file), options: config.options });
+  const built = entryPoints.every((e) => existsSync(e.types));
+  // The built declarations resolve the packages as an application does (node_modules, exports maps); the
+  // sources through tsconfig.docs.json's paths.
+  const options = built
+    ? {
+        target: ts.ScriptTarget.ES2022,
+        module: ts.ModuleKind.ESNext,
+        moduleResolution: ts.ModuleResolutionKind.Bundler,
+        lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
+        strict: true,
+        exactOptionalPropertyTypes: true,
+        skipLibCheck: true,
+        noEmit: true,
+        types: [],
+      }
+    : ts.getParsedCommandLineOfConfigFile(
+        join(root, 'tsconfig.docs.json'),
+        {},
+        { ...ts.sys, onUnRecoverableConfigFileDiagnostic() {} },
+      ).options;
+  const rootNames = entryPoints.map((e) => (built ? e.types : e.file));
+  const program = ts.createProgram({ rootNames, options });
   const checker = program.getTypeChecker();
+  const ours = (type) =>
+    (type.symbol?.declarations ?? []).some((d) => {
+      const file = d.getSourceFile().fileName;
+      return file.startsWith(join(root, 'packages')) && !file.includes('/node_modules/');
+    });
+  const callable = (type) => type.getNonNullableType().getCallSignatures().length > 0;
+  /**
+   * The SDK's own data types in a field's type, through `| null`, unions and arrays: objects with no
+   * methods (a store, a logger or the emulator are values with behaviour, documented as such, not params).
+   */
+  const objectsIn = (type) => {
+    if (type.isUnion()) return type.types.flatMap(objectsIn);
+    if (checker.isArrayType(type) || checker.isTupleType(type))
+      return checker.getTypeArguments(type).flatMap(objectsIn);
+    const data =
+      type.flags & ts.TypeFlags.Object &&
+      ours(type) &&
+      !callable(type) &&
+      !checker.getPropertiesOfType(type).some((p) => callable(checker.getTypeOfSymbol(p)));
+    return data ? [type] : [];
+  };
   const fields = [];
   const seen = new Set();
-  for (const { specifier, file } of entryPoints) {
-    const module = checker.getSymbolAtLocation(program.getSourceFile(file));
+  /** Adds the fields of `members` (a type, or a union's members) under `path`, then their nested fields. */
+  const add = (entry, type, path, members, nested, visited) => {
+    const documented = new Map();
+    const inner = new Map();
+    for (const member of members)
+      for (const property of checker.getPropertiesOfType(member)) {
+        const name = property.getName();
+        const has = property.getDocumentationComment(checker).length > 0;
+        documented.set(name, (documented.get(name) ?? true) && has);
+        inner.set(name, [...(inner.get(name) ?? []), ...objectsIn(checker.getTypeOfSymbol(property))]);
+      }
+    for (const [field, has] of documented) {
+      fields.push({ entry, type, field: path ? `${path}.${field}` : field, nested, documented: has });
+      for (const object of inner.get(field))
+        if (!visited.has(object))
+          add(entry, type, path ? `${path}.${field}` : field, [object], true, new Set([...visited, object]));
+    }
+  };
+  entryPoints.forEach(({ specifier }, i) => {
+    const module = checker.getSymbolAtLocation(program.getSourceFile(rootNames[i]));
     for (const exported of checker.getExportsOfModule(module)) {
       const name = exported.getName();
       if (!/(Params|Options)$/.test(name) || seen.has(name)) continue;
@@ -78,18 +129,10 @@ function paramsFields(entryPoints) {
       if (!(symbol.flags & (ts.SymbolFlags.TypeAlias | ts.SymbolFlags.Interface))) continue;
       seen.add(name);
       const type = checker.getDeclaredTypeOfSymbol(symbol);
-      const members = type.isUnion() ? type.types : [type];
-      const names = new Set();
-      for (const member of members)
-        for (const property of checker.getPropertiesOfType(member)) {
-          if (names.has(property.getName())) continue;
-          names.add(property.getName());
-          const documented = property.getDocumentationComment(checker).length > 0;
-          fields.push({ entry: specifier, type: name, field: property.getName(), documented });
-        }
+      add(specifier, name, '', type.isUnion() ? type.types : [type], false, new Set([type]));
     }
-  }
-  return fields;
+  });
+  return { built, fields };
 }
 
 // ------------------------------------------------------------------ build and validate
@@ -145,7 +188,7 @@ async function main() {
     if (
       type?.type === 'reference' &&
       type.package === 'valibot' &&
-      /Schema$/.test(type.name) &&
+      /Schema$|^SchemaWithPipe$/.test(type.name) &&
       type.typeArguments
     ) {
       project.removeTypeReflections(type);
@@ -157,40 +200,21 @@ async function main() {
   await app.generateDocs(project, out);
 
   const modules = entryPoints.map((e) => e.specifier).sort((a, b) => b.length - a.length);
-  const operationModules = new Set(
-    (await loadOperations()).map((op) =>
-      `${op.package}/src/${op.name}.ts`.replace(/^lava-sdk\//, 'lava-sdk/'),
-    ),
-  );
-  const declaredIn = (reflection) => {
-    const file = reflection?.sources?.[0]?.fullFileName;
-    const dir = file && /\/packages\/([^/]+)\/src\/(.+)$/.exec(file);
-    return dir ? `${packages.find((p) => p.dir === dir[1]).pkg.name}/src/${dir[2]}` : undefined;
-  };
-  /** Whether an undocumented item belongs to the params types (see PARAMS_DOCUMENTED). */
-  const inParamsTypes = (module, path, where) => {
-    if (operationModules.has(where)) return true;
-    const top = project.getChildByName([module, path.split('.')[0]]);
-    if (top && operationModules.has(declaredIn(top))) return true;
-    return top?.type?.type === 'reference' && top.type.name === 'ParamsOf';
-  };
   const undocumented = [];
   const failures = [];
   for (const message of warnings) {
     const m = /^(.+?) \((\w+)\), defined in (.+?), does not have any documentation/.exec(message);
-    if (!m) {
-      failures.push(message);
-      continue;
-    }
+    failures.push(message);
+    if (!m) continue;
     const [, name, kind, where] = m;
     const module = modules.find((m) => name.startsWith(`${m}.`));
     const path = module ? name.slice(module.length + 1) : name;
-    const item = { name: path.replace(/\.__type/g, ''), kind, package: where.replace(/\/src\/.*$/, '') };
-    item.params = inParamsTypes(module, path, where);
-    undocumented.push(item);
-    if (strict || !item.params) failures.push(message);
+    undocumented.push({
+      name: path.replace(/\.__type/g, ''),
+      kind,
+      package: where.replace(/\/src\/.*$/, ''),
+    });
   }
-
   const byPackage = new Map();
   for (const item of undocumented) {
     const names = byPackage.get(item.package) ?? new Set();
@@ -200,22 +224,21 @@ async function main() {
   if (list)
     for (const [pkg, names] of [...byPackage].sort())
       console.log(`  ${pkg} (${names.size}): ${[...names].join(', ')}`);
-  const params = undocumented.filter((i) => i.params).length;
   console.log(
-    `docs:api: docs/api/ written (${entryPoints.length} entries); ${undocumented.length} undocumented items, ${params} of them params types' fields${strict ? '' : ' (reported, not failed: PARAMS_DOCUMENTED is false)'}`,
+    `docs:api: docs/api/ written (${entryPoints.length} entries); ${undocumented.length} undocumented items`,
   );
-  const fields = paramsFields(entryPoints);
+
+  const { built, fields } = paramsFields(entryPoints);
   const bare = fields.filter((f) => !f.documented);
+  const count = (nested) => {
+    const all = fields.filter((f) => f.nested === nested);
+    return `${all.filter((f) => f.documented).length} of ${all.length}`;
+  };
+  const basis = built ? 'built declarations' : 'sources; run pnpm build for the built declarations';
   console.log(
-    `docs:api: ${fields.length - bare.length} of ${fields.length} fields of the exported params and options types carry a doc comment`,
+    `docs:api: ${count(false)} fields of the exported params and options types carry a doc comment, and ${count(true)} of their nested fields (${basis})`,
   );
-  if (list) {
-    const byEntry = new Map();
-    for (const f of bare) byEntry.set(f.entry, [...(byEntry.get(f.entry) ?? []), `${f.type}.${f.field}`]);
-    for (const [entry, names] of byEntry) console.log(`  ${entry} (${names.length}): ${names.join(', ')}`);
-  }
-  if (PARAMS_DOCUMENTED || strict)
-    for (const f of bare) failures.push(`${f.type}.${f.field} (${f.entry}) has no doc comment`);
+  for (const f of bare) failures.push(`${f.type}.${f.field} (${f.entry}) has no doc comment`);
   if (failures.length) {
     console.error(failures.join('\n'));
     console.error(`docs:api: ${failures.length} validation errors`);
