@@ -57,7 +57,7 @@ export default [
   {
     name: 'the whole SDK, every browser-capable package (browser, minified, gzip)',
     path: 'bench/size/all.js',
-    limit: '23891 B',
+    limit: '23893 B',
     gzip: true,
   },
 ];
