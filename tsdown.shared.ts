@@ -2,21 +2,14 @@ import { readFileSync } from 'node:fs';
 import { defineConfig, type UserConfig } from 'tsdown';
 import { buildEntries } from './scripts/package-entries.mjs';
 
-/**
- * neverthrow's `main` is CommonJS, and Node's ESM loader reads a CommonJS module's exports with a lexer that
- * cost about 30 ms on the first such import; its own ES build loads in a few. So the ESM code of both
- * builds (not the declarations, which need neverthrow's types) imports that file: in the bundler build it
- * is what browser bundlers pick anyway (neverthrow's `module`), and it spares a Node-platform bundle
- * (esbuild --platform=node reads `main` first) the CommonJS copy: 7.40 -> 7.00 kB gzip for
- * createLava + retrieveCustomer.
+/*
+ * neverthrow is imported by its package name in every build, so the SDK's results are instances of the
+ * neverthrow an app imports: Node resolves both to neverthrow's CommonJS `main` (it has no `exports` map),
+ * a browser bundler both to its `module`. Rewriting the import to `neverthrow/dist/index.es.js` spared
+ * Node's ESM loader reading CommonJS exports (about 5 ms CPU) and a Node-platform bundle 0.38 kB, but gave
+ * an ESM app or a Node bundle a second neverthrow, whose `ResultAsync` and `Err` the SDK's results were not
+ * (issue 22; scripts/check-packages.mjs checks it).
  */
-const neverthrowEsm = {
-  name: 'neverthrow-es-build',
-  renderChunk: (code: string, chunk: { fileName: string }) =>
-    chunk.fileName.endsWith('.d.ts')
-      ? null
-      : code.replaceAll('from "neverthrow";', 'from "neverthrow/dist/index.es.js";'),
-};
 
 /**
  * The two builds every package ships, from the same sources (`package.json` exports say who gets which):
@@ -69,7 +62,6 @@ export function packageConfig(overrides: UserConfig = {}, runtime: { inline?: Re
       // entry, and every other entry then loads that one (core's index would load all of internal).
       codeSplitting: { groups: [{ name: 'runtime', test: /rolldown[\\/]runtime/ }] },
     },
-    plugins: format === 'esm' ? [neverthrowEsm] : [],
   });
   return defineConfig([
     runtimeBuild('esm'),
@@ -82,7 +74,6 @@ export function packageConfig(overrides: UserConfig = {}, runtime: { inline?: Re
       dts: false,
       unbundle: true,
       outDir: 'dist/modules',
-      plugins: [neverthrowEsm],
     },
   ]);
 }

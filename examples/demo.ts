@@ -7,16 +7,14 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createLava, type LavaClient, type LavaError } from '@lava-sdk/core';
 import { createCustomer, getCustomerSubscription } from '@lava-sdk/customers';
+import { EMULATOR_SECRET_KEY } from '@lava-sdk/emulator';
+import { type RunningEmulator, startEmulator } from '@lava-sdk/emulator/server';
 import { gateway, gatewayStream, generateForwardToken } from '@lava-sdk/gateway';
 import { createMeter } from '@lava-sdk/meters';
 import { createRequest } from '@lava-sdk/requests';
 import { createPlan, createSubscription } from '@lava-sdk/subscriptions';
 import { retrieveUsage } from '@lava-sdk/usage';
 import { createWebhook, deleteWebhook, verifyWebhookSignature } from '@lava-sdk/webhooks';
-// The server entry is the package's `@lava-sdk/emulator/server` export; the demo imports its source so
-// it runs from a fresh clone without a build.
-import { EMULATOR_SECRET_KEY } from '../packages/emulator/src/index';
-import { type RunningEmulator, startEmulator } from '../packages/emulator/src/server';
 
 const OPENAI_CHAT = 'https://api.openai.com/v1/chat/completions';
 const bold = (s: string) => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[22m` : s);

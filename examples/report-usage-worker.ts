@@ -31,6 +31,7 @@ function summarize(text: string): { summary: string; inputCharacters: number; ou
   return { summary, inputCharacters: text.length, outputCharacters: summary.length };
 }
 
+// #region worker
 export default {
   async fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
     const { customer_id, text } = (await request.json().catch(() => ({}))) as {
@@ -60,3 +61,4 @@ export default {
     return Response.json({ summary });
   },
 };
+// #endregion worker

@@ -8,6 +8,8 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
+import { completeExample, homesOf } from './examples.mjs';
+import { loadFigures } from './figures.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const check = process.argv.includes('--check');
@@ -18,11 +20,12 @@ const check = process.argv.includes('--check');
 const EVERYWHERE = 'Node 20+, Deno, Bun, Cloudflare Workers, Vercel Edge, browsers';
 const RUNTIMES = {
   '@lava-sdk/auth': `exchangeAuthCode(): ${EVERYWHERE}. login(), openBrowser() and the lava-login CLI: Node 20+, Deno, Bun (elsewhere the package resolves to a build whose login() returns a \`config\` error and imports no \`node:*\` module)`,
+  '@lava-sdk/bullmq': 'Node 20+ (BullMQ 6, on Redis or PostgreSQL)',
   '@lava-sdk/emulator': `the emulator and \`/msw\`: ${EVERYWHERE}. \`/server\` and the lava-emulator CLI: Node 20+, Deno, Bun`,
   'lava-sdk': `${EVERYWHERE} (\`Lava.login()\` needs Node, Deno or Bun)`,
 };
-/** The TypeScript version the types are checked with at least (the consumer smoke test compiles with it). */
-const TYPESCRIPT = '5.4+';
+/** The oldest TypeScript CI checks the types with (scripts/figures.mjs reads it from package.json). */
+const TYPESCRIPT = `${(await loadFigures()).values['typescript.oldest']}+`;
 
 // ------------------------------------------------------------------ packages
 
@@ -174,86 +177,18 @@ const modules = new Map();
 for (const p of packages) for (const e of p.entries) modules.set(e.specifier, exportsOf(e.file));
 
 // Which entry exports a name, so an example's imports can be written for it (lava-sdk re-exports all).
-const home = new Map();
-for (const [specifier, m] of modules) {
-  if (specifier === 'lava-sdk' || specifier.endsWith('/internal')) continue;
-  for (const list of [m.functions, m.classes, m.values, m.types])
-    for (const { name } of list) if (!home.has(name)) home.set(name, specifier);
-}
-for (const { name } of modules.get('lava-sdk')?.classes ?? []) home.set(name, 'lava-sdk');
+const home = homesOf(
+  [...modules].map(([specifier, m]) => [
+    specifier,
+    [m.functions, m.classes, m.values, m.types].flatMap((list) => list.map(({ name }) => name)),
+  ]),
+  (modules.get('lava-sdk')?.classes ?? []).map(({ name }) => name),
+);
 
 // ------------------------------------------------------------------ the README template
 
 const code = (s) => `\`${s}\``;
 const cell = (s) => s.replace(/\|/g, '\\|');
-
-/** Source text with the contents of string literals blanked (template `${…}` parts are kept). */
-function codeOnly(source) {
-  let out = '';
-  let quote;
-  let depth = 0; // inside `${…}` of a template
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (quote) {
-      if (c === '\\') i++;
-      else if (quote === '`' && c === '$' && source[i + 1] === '{') {
-        quote = undefined;
-        depth++;
-        out += ' ';
-        i++;
-      } else if (c === quote) quote = undefined;
-      out += c === '\n' ? '\n' : ' ';
-    } else if (c === "'" || c === '"' || c === '`') {
-      quote = c;
-      out += ' ';
-    } else if (depth && c === '}') {
-      depth--;
-      quote = '`';
-      out += ' ';
-    } else out += c;
-  }
-  return out;
-}
-
-const packageName = (specifier) =>
-  specifier
-    .split('/')
-    .slice(0, specifier.startsWith('@') ? 2 : 1)
-    .join('/');
-
-/** The example with the imports it needs, and the packages to install for it. */
-function completeExample(body, own) {
-  const lines = [];
-  const needs = new Set([own]);
-  if (/^\s*import\s/m.test(body)) {
-    for (const [, specifier] of body.matchAll(/^\s*import\s[^;]*?from\s+'([^']+)'/gm))
-      needs.add(packageName(specifier));
-  } else {
-    const text = codeOnly(body);
-    const declared = new Set([...text.matchAll(/\b(?:const|let|function|class)\s+(\w+)/g)].map((m) => m[1]));
-    const bySpecifier = new Map();
-    const use = (name) => {
-      const specifier = home.get(name);
-      // A global such as Request or URL is not an import, even where a package exports the same name.
-      if (!specifier || declared.has(name) || name in globalThis) return;
-      const names = bySpecifier.get(specifier) ?? new Set();
-      names.add(name);
-      bySpecifier.set(specifier, names);
-    };
-    // Identifiers that are not property names (`x.name`) or object keys (`{ name: … }`).
-    for (const [, name] of text.matchAll(/(?<![\w$.])([A-Za-z_$][\w$]*)\b(?!\s*:(?!:))/g)) use(name);
-    const needsClient = /(?<![\w$.])lava\b/.test(text) && !declared.has('lava');
-    if (needsClient) use('createLava');
-    for (const [specifier, names] of [...bySpecifier].sort(([a], [b]) => a.localeCompare(b))) {
-      lines.push(`import { ${[...names].sort().join(', ')} } from '${specifier}';`);
-      needs.add(packageName(specifier));
-    }
-    if (lines.length) lines.push('');
-    if (needsClient) lines.push('const lava = createLava(); // LAVA_SECRET_KEY from the environment');
-  }
-  const install = [...needs].sort((a, b) => (a === '@lava-sdk/core' ? -1 : b === '@lava-sdk/core' ? 1 : 0));
-  return { text: [...lines, body].join('\n'), install };
-}
 
 function table(rows, head) {
   if (rows.length === 0) return [];
@@ -296,13 +231,21 @@ function entrySection(m) {
   return lines;
 }
 
-/** The package's example (its `@packageDocumentation` one, else its first class's or function's) and install list. */
+/**
+ * The package's example (its `@packageDocumentation` one, else its first class's or function's) and install
+ * list. A package built on core lists core too, even when its example needs no client: core makes the
+ * client its other functions take, and the app should depend on it directly.
+ */
 function exampleFor(pkg) {
   const main = modules.get(pkg.name);
   const pick = main.docs?.example
     ? main.docs.example
     : (main.classes.find((c) => c.example) ?? main.functions.find((f) => f.example))?.example;
-  return pick ? completeExample(pick, pkg.name) : { text: undefined, install: [pkg.name] };
+  const example = pick ? completeExample(pick, pkg.name, home) : { text: undefined, install: [pkg.name] };
+  const core = '@lava-sdk/core';
+  if (pkg.dependencies?.[core] && !example.install.includes(core) && pkg.name !== 'lava-sdk')
+    example.install = [core, ...example.install];
+  return example;
 }
 
 function readme({ dir, pkg, entries }) {
@@ -347,6 +290,8 @@ function readme({ dir, pkg, entries }) {
     '## More',
     '',
     `Errors (\`LavaError\` kinds), per-call options, pagination, the emulator, sizes and runtimes: [the lava-sdk README](${rootDocs}). Source: [${`packages/${dir}`}](${repoUrl}/tree/main/packages/${dir}). License: ${pkg.license}.`,
+    '',
+    `API reference: every export and field with its documentation, a page per package, built by \`pnpm docs:api\` in [the repository](${repoUrl}) into \`docs/api/\`. Your editor shows the same documentation on hover.`,
     '',
     `<!-- Generated by scripts/package-docs.mjs from package.json and the JSDoc of src/; edit those, then run pnpm docs:packages. -->`,
     '',

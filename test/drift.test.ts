@@ -22,6 +22,7 @@ import { listCustomers } from '@lava-sdk/customers';
 import { Lava } from 'lava-sdk';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import {
+  CALLS,
   DOCS_EXAMPLES,
   DOCUMENTED_FIELDS,
   type DocumentedFields,
@@ -29,7 +30,7 @@ import {
 } from './helpers/docs-examples';
 import { customer, page } from './helpers/fixtures';
 import { BASE_URL, mockApi, SECRET_KEY, useMsw } from './helpers/lava';
-import { ARGS, callOf, WIRED } from './helpers/operations';
+import { callOf, WIRED } from './helpers/operations';
 
 useMsw();
 afterEach(() => vi.unstubAllEnvs());
@@ -267,6 +268,7 @@ for (const mode of ['warn', 'strict'] as const) {
                   expect(logs, drift.what).toHaveLength(1);
                   expect(logs[0]).toMatchObject({ level: 'warn', issues: reports[0]!.issues });
                   expect(reports[0]!.requestId).toBe('req_test_1');
+                  expect(reports[0]!.operation).toBe(op.wire);
                   expect(
                     reports[0]!.issues.some((i) => concerns(i.path, drift.path)),
                     drift.what,
@@ -319,7 +321,7 @@ for (const mode of ['warn', 'strict'] as const) {
           for (const drift of drifts(example.body, DOCUMENTED_FIELDS[op.name] ?? {}, false)) {
             current = drift.body;
             tally.lavaClass[mode]++;
-            const value = await fn(...(ARGS[op.name] ?? [])).catch((error: LavaError) => {
+            const value = await fn(...(CALLS[op.name] ?? [])).catch((error: LavaError) => {
               tally.lavaClassRejected++;
               throw new Error(`${op.official} ${drift.what}: ${error.kind}: ${error.message}`);
             });

@@ -2,6 +2,7 @@
 // with esbuild from the sources (the root tsconfig's paths), so this runs before any `pnpm build`.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { OPERATIONS } from '@lava-sdk/core/internal';
 import { build, type Metafile } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 
@@ -105,7 +106,7 @@ describe('tree-shaking', () => {
   // Every exported function of every browser-capable package: importing it alone puts no byte of a
   // module of its own package into the bundle unless that module is among its own imports.
   const packagesDir = `${root}packages/`;
-  const NODE_ONLY = new Set(['auth', 'emulator', 'lava']);
+  const NODE_ONLY = new Set(['auth', 'emulator', 'lava', 'bullmq']);
   const cases = readdirSync(packagesDir)
     .filter((name) => !NODE_ONLY.has(name) && existsSync(`${packagesDir}${name}/src/index.ts`))
     .flatMap((name) => {
@@ -143,4 +144,21 @@ describe('tree-shaking', () => {
     const ownPackage = used.filter((path) => path.startsWith(`packages/${name}/src/`));
     expect(ownPackage.filter((path) => !allowed.has(path))).toEqual([]);
   });
+
+  // Op files import their wire from the registry (core's operations.ts): the bundle of one REST function
+  // holds its own wire and nothing else of the registry, neither another operation's wire nor its name.
+  const wired = OPERATIONS.filter((op) => 'wire' in op && op.package !== '@lava-sdk/auth');
+  it.each(wired.map((op) => [op.name, op.package, op.wire] as const))(
+    'registry: %s carries its own wire only',
+    async (fn, pkg, wire) => {
+      const { code } = await bundle(importOnly(pkg, fn));
+      expect(code).toContain(`"${wire}"`);
+      for (const other of OPERATIONS) {
+        if (other.name === fn) continue;
+        if ('wire' in other && other.wire !== wire) expect(code, other.name).not.toContain(`"${other.wire}"`);
+        expect(code, other.name).not.toContain(`"${other.name}"`);
+      }
+      expect(code).not.toContain('OPERATIONS');
+    },
+  );
 });

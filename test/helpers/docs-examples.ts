@@ -1,8 +1,89 @@
-// The example responses of Lava's API reference, one or more per REST operation of the registry
-// (OPERATIONS), kept as the reference pages show them ("<string>" placeholders included), each with the page
-// it comes from. Where a page shows no example body, `body` is the documented shape with the values of a
-// neighbouring example, and `note` says so. test/docs-examples.test.ts parses every one through the
-// SDK's functions; the emulator's contract test checks its answers have no field these lack.
+// What the tests know of each REST operation of the registry (OPERATIONS), by its name: its smallest valid
+// call (CALLS) and the example responses of Lava's API reference (DOCS_EXAMPLES), kept as the reference pages
+// show them ("<string>" placeholders included), each with the page it comes from. Where a page shows no
+// example body, `body` is the documented shape with the values of a neighbouring example, and `note` says
+// so. test/docs-examples.test.ts parses every example through the SDK's functions; the emulator's contract
+// test makes every call against the emulator and checks its answers have no field the examples lack.
+
+/**
+ * The smallest valid call of each REST operation: the arguments after `lava` (for exchangeAuthCode its
+ * params, the caller adds `baseUrl`). Ids are PLACEHOLDERS, which the emulator's contract test maps to the
+ * objects it creates first.
+ */
+export const CALLS: Record<string, unknown[]> = {
+  createCheckoutSession: [
+    { checkout_mode: 'subscription', origin_url: 'https://app.example.com', plan_id: 'sc_1' },
+  ],
+  createCustomer: [{ email: 'ada@example.com' }],
+  listCustomers: [],
+  retrieveCustomer: ['con_1'],
+  updateCustomer: ['con_1', { name: 'Ada' }],
+  deleteCustomer: ['con_1'],
+  getCustomerSubscription: ['con_1'],
+  listRequests: [],
+  createRequest: [{ request_id: 'req_1', customer_id: 'con_1', meter_slug: 'chat' }],
+  retrieveRequest: ['req_1'],
+  retrieveUsage: [{ start: new Date(Date.now() - 7 * 86_400_000).toISOString() }],
+  listPlans: [],
+  retrievePlan: ['sc_1'],
+  createPlan: [{ name: 'Free', period_amount: '0', billing_interval: 'month' }],
+  updatePlan: ['sc_1', { name: 'Free 2' }],
+  deletePlan: ['sc_1'],
+  createSubscription: [{ customer_id: 'con_2', plan_id: 'sc_1' }],
+  listSubscriptions: [],
+  updateSubscription: ['as_1', { auto_top_up_bundle_id: null }],
+  cancelSubscription: ['as_1'],
+  listMeters: [],
+  retrieveMeter: ['prd_1'],
+  createMeter: [
+    { name: 'Chat', rate_type: 'fixed', tier_type: 'tokens_1m', tiers: [{ start: '0', rate: '1' }] },
+  ],
+  updateMeter: ['prd_1', { name: 'Chat 2' }],
+  deleteMeter: ['prd_1'],
+  listCreditBundles: [],
+  retrieveCreditBundle: ['cb_1'],
+  listWebhooks: [],
+  retrieveWebhook: ['wh_1'],
+  createWebhook: [{ name: 'main', url: 'https://example.com/hooks/lava' }],
+  updateWebhook: ['wh_1', { name: 'renamed' }],
+  deleteWebhook: ['wh_1'],
+  listSecretKeys: [],
+  createSecretKey: [{ name: 'ci' }],
+  deleteSecretKey: ['sk_1'],
+  listSpendKeys: [],
+  retrieveSpendKey: ['spk_1'],
+  createSpendKey: [{ name: 'agent' }],
+  updateSpendKey: ['spk_1', { name: 'agent 2' }],
+  revokeSpendKey: ['spk_1'],
+  rotateSpendKey: ['spk_1'],
+  listModels: [],
+  listServices: [],
+  searchProviders: [{ query: 'search' }],
+  retrieveProvider: ['openai'],
+  retrieveWallet: [],
+  fundWallet: [{ payment_method_id: 'pm_1', amount: '25.00' }],
+  listPaymentMethods: [],
+  exchangeAuthCode: [{ code: 'code_123' }],
+};
+
+/**
+ * The ids CALLS uses: a customer with a subscription and one without, a free plan with a credit bundle and
+ * the `chat` meter, that subscription, a webhook, a spare secret key, a spend key, a payment method and a
+ * login code. (`req_1`, a `request_id`, is the caller's own id.)
+ */
+export const PLACEHOLDERS = [
+  'con_1',
+  'con_2',
+  'sc_1',
+  'prd_1',
+  'cb_1',
+  'as_1',
+  'wh_1',
+  'sk_1',
+  'spk_1',
+  'pm_1',
+  'code_123',
+] as const;
 
 export interface DocsExample {
   /** The reference page the example (or, with `note`, the shape) comes from. */

@@ -97,7 +97,7 @@ function checkWritable(path: string): string | undefined {
  * @param deps - Output streams, browser launcher, fetch and signal; for tests and embedding.
  * @returns The process exit code.
  * @example
- * ```ts
+ * ```ts fragment
  * process.exitCode = await main(['--env-file', '.env']);
  * ```
  */

@@ -1,5 +1,5 @@
 import { type CallOptions, createLava, type LavaError, PRODUCTION_BASE_URL } from '@lava-sdk/core';
-import { request } from '@lava-sdk/core/internal';
+import { exchangeAuthCodeWire, request } from '@lava-sdk/core/internal';
 import { errAsync, type ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 import { Credentials } from './Credentials';
@@ -15,6 +15,11 @@ export interface ExchangeAuthCodeParams {
 
 /** Per-call options of {@link exchangeAuthCode}. */
 export interface ExchangeAuthCodeOptions extends Pick<CallOptions, 'signal' | 'timeoutMs' | 'maxRetries'> {
+  /**
+   * Retries after a network error, 408, 409, 429 or 5xx. Default 0: the code is single use, and Lava does not
+   * document `Idempotency-Key` on this endpoint, so a retry after a lost answer would be refused.
+   */
+  maxRetries?: number | undefined;
   /** A fetch implementation, for tests, proxies or custom agents. Defaults to the global fetch. */
   fetch?: typeof fetch | undefined;
 }
@@ -29,8 +34,13 @@ const ExchangeParams = v.object({
  * The endpoint takes no secret key: no Authorization header is sent, even when `LAVA_SECRET_KEY` is set.
  * Error messages never contain the code or the returned secret key.
  *
+ * Sent once by default (`maxRetries: 0`): the code is single use, so if Lava accepted it and the answer was
+ * lost, a retry would only get "invalid code" while the credentials the first attempt minted are gone. Lava
+ * does not document `Idempotency-Key` on `/auth/callback`, so a key cannot make the retry safe. Pass
+ * `maxRetries` to retry anyway (say, behind a proxy that answers 503 before Lava sees the request).
+ *
  * @param params - The code and, optionally, the API base URL.
- * @param options - Signal, timeout, retries and fetch.
+ * @param options - Signal, timeout, retries (default 0) and fetch.
  * @returns The credentials, or a LavaError (`api` for a rejected or expired code, `invalid_response`
  *   when the body lacks a documented field, `config` for an invalid `baseUrl`).
  * @example
@@ -52,12 +62,11 @@ export function exchangeAuthCode(
   } catch (error) {
     return errAsync(error as LavaError);
   }
-  const { signal, timeoutMs, maxRetries } = options;
+  const { signal, timeoutMs, maxRetries = 0 } = options;
   return request(
     lava,
     {
-      method: 'POST',
-      path: ['auth', 'callback'],
+      wire: exchangeAuthCodeWire,
       params: { code },
       input: ExchangeParams,
       output: Credentials,

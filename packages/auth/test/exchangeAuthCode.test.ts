@@ -130,6 +130,47 @@ describe('exchangeAuthCode', () => {
     expect(error.kind).toBe('config');
   });
 
+  // Issue 22, item 8: Lava consumes the code on the first attempt; a retry after a lost answer would get
+  // "invalid code" and the credentials the first attempt minted would be gone.
+  describe.each([
+    ['node:http', undefined],
+    ['fetch', (input: RequestInfo | URL, init?: RequestInit) => fetch(input, init)],
+  ])('a one-time code is sent once (%s)', (_transport, transport) => {
+    const consumed = () => {
+      const used = new Set<string>();
+      return startApi(({ body }) => {
+        const { code } = JSON.parse(body);
+        if (used.has(code)) return { status: 400, body: { error: 'Invalid or expired code' } };
+        used.add(code);
+        return { lost: true };
+      });
+    };
+
+    it('a lost answer is not re-sent by default', async () => {
+      const api = await consumed();
+      const result = await exchangeAuthCode({ code: 'once', baseUrl: api.baseUrl }, { fetch: transport });
+      expect(result._unsafeUnwrapErr().kind).toBe('network');
+      expect(api.seen).toHaveLength(1);
+    });
+
+    it('a 503 is not retried by default either', async () => {
+      const api = await startApi(() => ({ status: 503, body: { error: 'unavailable' } }));
+      const result = await exchangeAuthCode({ code: 'once', baseUrl: api.baseUrl }, { fetch: transport });
+      expect(result._unsafeUnwrapErr()).toMatchObject({ kind: 'api', status: 503 });
+      expect(api.seen).toHaveLength(1);
+    });
+
+    it('retries when the caller opts in with maxRetries', async () => {
+      const api = await consumed();
+      const result = await exchangeAuthCode(
+        { code: 'once', baseUrl: api.baseUrl },
+        { fetch: transport, maxRetries: 1 },
+      );
+      expect(api.seen).toHaveLength(2);
+      expect(result._unsafeUnwrapErr()).toMatchObject({ kind: 'api', status: 400 });
+    });
+  });
+
   it('is a network error when nothing listens', async () => {
     const error = (
       await exchangeAuthCode({ code: 'c', baseUrl: 'http://127.0.0.1:1/v1/' }, { maxRetries: 0 })

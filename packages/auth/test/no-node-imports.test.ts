@@ -4,8 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 
-// Only auth's Node entry (this package), the full install and the emulator may use Node built-ins (ARCHITECTURE.md).
-const NODE_ALLOWED = new Set(['auth', 'lava', 'emulator']);
+// Only auth's Node entry (this package), the full install and the emulator may use Node built-ins (ARCHITECTURE.md),
+// and @lava-sdk/bullmq, whose peer BullMQ is a Node library.
+const NODE_ALLOWED = new Set(['auth', 'lava', 'emulator', 'bullmq']);
 const packagesDir = fileURLToPath(new URL('../../', import.meta.url));
 // Each entry: [label, source file]. auth's edge entry (what the default export condition gives Workers,
 // edge functions and browsers) must be as clean as the browser packages.

@@ -1,5 +1,5 @@
 import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
-import { request } from '@lava-sdk/core/internal';
+import { createCheckoutSessionWire, request } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import { modeSchema } from './_modes';
 import { CheckoutSession } from './CheckoutSession';
@@ -31,8 +31,7 @@ export function createCheckoutSession(
   return request(
     lava,
     {
-      method: 'POST',
-      path: ['checkout_sessions'],
+      wire: createCheckoutSessionWire,
       params,
       input: modeSchema(params),
       output: CheckoutSession,

@@ -1,3 +1,7 @@
 export { type CheckoutMode, CheckoutSession } from './CheckoutSession';
-export { CreateCheckoutSessionParams } from './CreateCheckoutSessionParams';
+export {
+  CreateCheckoutSessionParams,
+  type CreditBundleCheckoutParams,
+  type SubscriptionCheckoutParams,
+} from './CreateCheckoutSessionParams';
 export { createCheckoutSession } from './createCheckoutSession';

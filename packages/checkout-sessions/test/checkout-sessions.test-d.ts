@@ -7,6 +7,7 @@ import {
   createCheckoutSession,
 } from '@lava-sdk/checkout-sessions';
 import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
+import type { ParamsOf } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import type { InferOutput } from 'valibot';
 import { describe, expectTypeOf, test } from 'vitest';
@@ -50,5 +51,10 @@ describe('@lava-sdk/checkout-sessions', () => {
     // @ts-expect-error: no such mode
     createCheckoutSession(lava, { checkout_mode: 'topup', origin_url: 'https://a.example' });
     expectTypeOf<CheckoutSession['checkout_mode']>().toEqualTypeOf<CheckoutMode>();
+  });
+
+  test('each params schema checks exactly the fields its documented interface lists', () => {
+    // The interface is what users read (hover, completion, the API reference); the schema is what runs.
+    expectTypeOf<ParamsOf<typeof CreateCheckoutSessionParams>>().toEqualTypeOf<CreateCheckoutSessionParams>();
   });
 });

@@ -7,16 +7,27 @@ import type { LavaIssue } from './errors';
  * `onResponseIssues` gets them.
  */
 export interface LavaLogEntry {
+  /** `warn` for retries, failures and responses that differ from the docs, `debug` for the rest. */
   readonly level: 'debug' | 'warn';
+  /** What happened: a request sent, a response received, a retry scheduled, a failure, or a 2xx whose body differs from Lava's docs (`response_issues`). */
   readonly event: 'request' | 'response' | 'retry' | 'error' | 'response_issues';
+  /** The HTTP method. */
   readonly method: string;
+  /** The request URL, with credential query parameters masked. */
   readonly url: string;
+  /** Which attempt this is, from 1. */
   readonly attempt: number;
+  /** The request headers (on `request`), credentials masked. */
   readonly headers?: Readonly<Record<string, string>> | undefined;
+  /** The response status (on `response`, and `retry` after a response). */
   readonly status?: number | undefined;
+  /** The response's `x-lava-request-id`. */
   readonly requestId?: string | undefined;
+  /** Milliseconds from sending to the response (on `response`). */
   readonly durationMs?: number | undefined;
+  /** Milliseconds until the next attempt (on `retry`). */
   readonly delayMs?: number | undefined;
+  /** The failure's message (on `retry` and `error`), redacted. */
   readonly error?: string | undefined;
   /** The operation whose response differs from the docs (`response_issues` only). */
   readonly operation?: string | undefined;
@@ -24,6 +35,7 @@ export interface LavaLogEntry {
   readonly issues?: readonly LavaIssue[] | undefined;
 }
 
+/** Receives the SDK's log entries: `createLava({ logger: (entry) => console.debug(entry) })`. */
 export type LavaLogger = (entry: LavaLogEntry) => void;
 
 /**
@@ -36,7 +48,7 @@ export type ResponseValidation = 'warn' | 'strict';
 
 /** A 2xx response that differs from Lava's docs, reported once per call (`onResponseIssues`, the logger). */
 export interface ResponseIssues {
-  /** The operation: `METHOD /path` of the request, under the base URL. */
+  /** The operation, by its wire request in the registry: `GET /customers/{customer_id}`. */
   readonly operation: string;
   /** Lava's `x-lava-request-id`, for a support ticket. */
   readonly requestId?: string | undefined;
@@ -46,6 +58,7 @@ export interface ResponseIssues {
   readonly issues: readonly LavaIssue[];
 }
 
+/** The options of `createLava()` (and of `new Lava()` in lava-sdk); all optional. */
 export interface LavaOptions {
   /** Merchant secret key (`aks_live_…` / `aks_test_…`). Defaults to `LAVA_SECRET_KEY`. */
   secretKey?: string | undefined;
@@ -83,12 +96,19 @@ export interface LavaOptions {
 
 /** The immutable client context every SDK function takes first. */
 export interface LavaClient {
+  /** The API base URL every request is resolved against, ending in `/`. */
   readonly baseUrl: string;
+  /** The fetch the client was given; absent: the platform's (and `node:http` for REST calls in Node). */
   readonly fetch?: typeof fetch | undefined;
+  /** Time budget of one attempt, in milliseconds (`0`: none). */
   readonly timeoutMs: number;
+  /** Retries after the first attempt, for retryable failures. */
   readonly maxRetries: number;
+  /** Base delay of the exponential backoff between retries, in milliseconds. */
   readonly retryDelayMs: number;
+  /** Headers sent with every request. */
   readonly headers: Readonly<Record<string, string>>;
+  /** Receives the SDK's log entries. */
   readonly logger?: LavaLogger | undefined;
   /** What a 2xx that differs from Lava's docs becomes: `warn` (returned and reported) or `strict` (an error). */
   readonly responseValidation: ResponseValidation;
@@ -100,7 +120,9 @@ export interface LavaClient {
   readonly dangerouslyAllowBrowser?: boolean | undefined;
 }
 
+/** Lava's API, the default base URL for live keys. */
 export const PRODUCTION_BASE_URL = 'https://api.lava.so/v1/';
+/** Lava's sandbox API, the default base URL for `aks_test_` keys. */
 export const SANDBOX_BASE_URL = 'https://sandbox-api.lava.so/v1/';
 
 // The key is kept beside the client, not on it, and read through a getter on its prototype. With its own

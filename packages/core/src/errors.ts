@@ -14,11 +14,14 @@ export function isLavaError(value: unknown): value is LavaError {
 
 /** A problem found by a schema, with the dotted path of the field it concerns. */
 export interface LavaIssue {
+  /** The dotted path of the field (`tiers.1.start`); empty for the value as a whole. */
   readonly path: string;
+  /** What is wrong with it. */
   readonly message: string;
 }
 
 interface ErrorBase<K extends string> extends Error {
+  /** Which failure this is; `switch (error.kind)` narrows the union to it. */
   readonly kind: K;
 }
 
@@ -26,26 +29,36 @@ interface ErrorBase<K extends string> extends Error {
 export interface ConfigError extends ErrorBase<'config'> {}
 /** The function's params failed their schema; no request was sent. */
 export interface InvalidParamsError extends ErrorBase<'invalid_params'> {
+  /** Each field the schema refused, and why. */
   readonly issues: readonly LavaIssue[];
 }
 /** The connection failed (refused, reset, DNS) on every attempt. */
 export interface NetworkError extends ErrorBase<'network'> {
+  /** How many times the request was sent (1 + retries). */
   readonly attempts: number;
 }
 /** The time budget ran out while waiting for headers or body. */
 export interface TimeoutError extends ErrorBase<'timeout'> {
+  /** The budget of each attempt that ran out, in milliseconds. */
   readonly timeoutMs: number;
+  /** How many times the request was sent (1 + retries). */
   readonly attempts: number;
 }
 /** The caller's AbortSignal fired. */
 export interface AbortedError extends ErrorBase<'aborted'> {}
 /** Lava (or the upstream provider, through the gateway) answered with a non-2xx status. */
 export interface ApiError extends ErrorBase<'api'> {
+  /** The HTTP status of the last attempt. */
   readonly status: number;
+  /** Lava's error code when the body has one (`insufficient_balance`, `not_found`, …). */
   readonly code?: string | undefined;
+  /** The `x-lava-request-id` of the response, for support tickets and logs. */
   readonly requestId?: string | undefined;
+  /** The response body: parsed JSON, else the text; bounded and scrubbed of credentials. */
   readonly body: unknown;
+  /** The wait the response's `Retry-After` asked for, in milliseconds. */
   readonly retryAfterMs?: number | undefined;
+  /** How many times the request was sent (1 + retries). */
   readonly attempts: number;
 }
 /**
@@ -53,8 +66,11 @@ export interface ApiError extends ErrorBase<'api'> {
  * a `data` array; or, with `responseValidation: 'strict'`, it differs from the documented shape.
  */
 export interface InvalidResponseError extends ErrorBase<'invalid_response'> {
+  /** Each way the body differs from the documented shape. */
   readonly issues: readonly LavaIssue[];
+  /** The HTTP status of the response. */
   readonly status: number;
+  /** The `x-lava-request-id` of the response. */
   readonly requestId?: string | undefined;
   /**
    * The body Lava sent, parsed (absent when it is not JSON). Not enumerable, so `JSON.stringify`,
@@ -77,11 +93,15 @@ export type LavaError =
   | ApiError
   | InvalidResponseError;
 
+/** The `kind` of each LavaError: `config`, `invalid_params`, `network`, `timeout`, `aborted`, `api`, `invalid_response`. */
 export type LavaErrorKind = LavaError['kind'];
 
-/** The fields of an error of kind `K`. What a 2xx sent is kept by {@link keepSent} alone, not enumerable. */
+/**
+ * The fields a LavaError of kind `K` carries beyond `Error`'s and `kind`. What a 2xx sent (`body` and
+ * `rawBody` of an `invalid_response`) is kept by the SDK alone, not enumerable.
+ */
 export type LavaErrorFields<K extends LavaErrorKind> = Omit<
-  Extract<LavaError, { kind: K }>,
+  Extract<LavaError, Pick<ErrorBase<K>, 'kind'>>,
   keyof Error | 'kind' | (K extends 'invalid_response' ? 'body' | 'rawBody' : never)
 >;
 
@@ -112,7 +132,9 @@ const LavaErrorClass = class LavaError extends Error {
  * and holds across two installed copies of the SDK. Errors are made by the SDK, not by applications.
  */
 export const LavaError: {
+  /** The prototype every LavaError has. */
   readonly prototype: LavaError;
+  /** `value instanceof LavaError`: true for a LavaError of any installed copy of the SDK (by brand). */
   [Symbol.hasInstance](value: unknown): value is LavaError;
 } = LavaErrorClass as never;
 

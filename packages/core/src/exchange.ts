@@ -31,8 +31,21 @@ export interface Answer {
 export const TIMED_OUT = 'timed out';
 
 /**
+ * How an exchange says the request could not even be built, so not a byte left: the platform refused its
+ * URL (`url`: the client's base URL, since every other part of it is encoded) or the rest (`request`: the
+ * call's method, headers or body). Never retried.
+ */
+export class NotSent {
+  constructor(
+    readonly part: 'url' | 'request',
+    readonly cause: unknown,
+  ) {}
+}
+
+/**
  * A platform transport: performs one exchange for a client, or rejects (with {@link TIMED_OUT} when its
- * time budget runs out; anything else is a network failure).
+ * time budget runs out, a {@link NotSent} when the request cannot be built; anything else is a network
+ * failure).
  */
 export type ExchangeFn = (
   exchange: Exchange,

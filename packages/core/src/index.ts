@@ -15,7 +15,11 @@
  *   (customer) => console.log(customer.contact.email),
  *   (error) => console.error(error.kind, error.message), // 'api' errors carry status, code and requestId
  * );
- * for await (const customer of paginate(listCustomers, lava, { limit: 100 })) console.log(customer.customer_id);
+ * // paginate yields each customer as a Result: Ok(customer), or a last Err(LavaError) that ends the walk.
+ * for await (const item of paginate(listCustomers, lava, { limit: 100 })) {
+ *   if (item.isErr()) break;
+ *   console.log(item.value.customer_id);
+ * }
  * ```
  */
 // The public surface: what applications call or name in their types. What the SDK's own packages share
@@ -56,6 +60,7 @@ export {
 export { requestIdOf } from './requestId';
 export type { Deleted } from './schemas/Deleted';
 export type { ListResponse } from './schemas/listOf';
+export type { PaginationParams } from './schemas/PaginationParams';
 export type {
   BillingInterval,
   PendingChange,

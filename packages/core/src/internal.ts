@@ -15,7 +15,9 @@ export {
   rawLavaError,
   type Sent,
 } from './errors';
-export { OPERATIONS, type Operation, type WireMethod } from './operations';
+export { lavaUrl } from './lavaUrl';
+// OPERATIONS, its types and every `…Wire` const, which the op files send.
+export * from './operations';
 export { encodePathParam } from './path';
 export { type RawRequestSpec, rawRequest } from './rawRequest';
 export { type HttpMethod, type RequestSpec, request } from './request';

@@ -3,7 +3,7 @@
 import type * as Http from 'node:http';
 import type * as Timers from 'node:timers';
 import type * as Zlib from 'node:zlib';
-import { type Answer, type Exchange, TIMED_OUT } from './exchange';
+import { type Answer, type Exchange, NotSent, TIMED_OUT } from './exchange';
 
 type Modules = [http: typeof Http, https: typeof Http, zlib: typeof Zlib, timers: typeof Timers];
 
@@ -93,11 +93,18 @@ function exchange([http, https, zlib]: Modules, x: Exchange, client: object): Pr
   const body = x.body as string | undefined;
   // What Node's fetch asks for, so a server answers alike whichever path sent the request.
   const headers: Http.OutgoingHttpHeaders = { 'accept-encoding': 'gzip, deflate', ...x.headers };
-  if (body !== undefined) headers['content-length'] = Buffer.byteLength(body);
+  let req: Http.ClientRequest;
+  // Node refuses a URL, method, header or body it cannot send here, synchronously, before connecting.
+  try {
+    if (body !== undefined) headers['content-length'] = Buffer.byteLength(body);
+    req = (secure ? https : http).request(x.url, { method: x.method, headers, agent });
+  } catch (cause) {
+    // A rejection, not a throw: this function returns a promise, however it fails.
+    return Promise.reject(new NotSent(URL.canParse(x.url) ? 'request' : 'url', cause));
+  }
 
   return new Promise<Answer>((resolve, reject) => {
     const { timeoutMs, signal } = x;
-    const req = (secure ? https : http).request(x.url, { method: x.method, headers, agent });
     const done = () => {
       unwatch?.();
       signal?.removeEventListener('abort', onAbort);
@@ -131,6 +138,10 @@ function exchange([http, https, zlib]: Modules, x: Exchange, client: object): Pr
           });
         });
     });
-    req.end(body);
+    try {
+      req.end(body);
+    } catch (cause) {
+      fail(new NotSent('request', cause)); // a body of a type Node cannot write: nothing was written
+    }
   });
 }

@@ -30,6 +30,12 @@ function stop(message: string, path: string): LavaError {
   });
 }
 
+/** The params of a list function, as far as pagination reads them. */
+interface CursorParams {
+  /** Where the page starts: the `next_cursor` of the page before; absent for the first page. */
+  cursor?: string | undefined;
+}
+
 /**
  * Walks every item of a list endpoint, page by page, yielding each item as a `Result`: `Ok(item)`, or
  * one final `Err(LavaError)` after which the iteration ends. It never throws. It follows `next_cursor`
@@ -53,7 +59,7 @@ function stop(message: string, path: string): LavaError {
  * }
  * ```
  */
-export async function* paginate<P extends { cursor?: string | undefined }, T>(
+export async function* paginate<P extends CursorParams, T>(
   list: ListFunction<P, T>,
   lava: LavaClient,
   params?: P,
@@ -107,7 +113,7 @@ export async function* paginate<P extends { cursor?: string | undefined }, T>(
  * if (meters.isOk()) console.log(meters.value.length);
  * ```
  */
-export function collectAll<P extends { cursor?: string | undefined }, T>(
+export function collectAll<P extends CursorParams, T>(
   list: ListFunction<P, T>,
   lava: LavaClient,
   params: P | undefined,

@@ -21,9 +21,10 @@ export interface RawRequestSpec {
  * The Lava class's low-level `request(method, path, { data, query })` on core's pipeline: the same key
  * checks as every REST function (`useSecretKey`), the same transport (`send`: retries, timeout,
  * Idempotency-Key, redaction) and never a redirect followed. The path may not leave the base URL: an
- * absolute URL, a `/`-rooted path or `..` that climbs out of it is `invalid_params` and nothing is sent.
- * A 2xx body is parsed as JSON (empty: `null`) and not validated; one that is not JSON is an
- * `invalid_response` error that keeps its text (`rawBody`).
+ * absolute URL, a `/`-rooted path or `..` that climbs out of it is `invalid_params` and nothing is sent;
+ * so are a method fetch cannot send (`TRACE`, `CONNECT`, `TRACK`) and `data` on a GET or HEAD. A 2xx body
+ * is parsed as JSON (empty: `null`) and not validated; one that is not JSON is an `invalid_response` error
+ * that keeps its text (`rawBody`).
  */
 export function rawRequest(
   lava: LavaClient,
@@ -31,11 +32,14 @@ export function rawRequest(
   options?: CallOptions,
 ): ResultAsync<unknown, LavaError> {
   const { path, query, data } = spec;
-  // An HTTP token only: anything else would throw here or be refused by the transport at every attempt.
-  if (typeof spec.method !== 'string' || !/^[A-Za-z]+$/.test(spec.method)) {
+  // An HTTP token only, and none fetch forbids: anything else would be refused at every attempt.
+  if (typeof spec.method !== 'string' || !/^(?!(connect|trace|track)$)[a-z]+$/i.test(spec.method)) {
     return errAsync(invalidParam('method', 'must be an HTTP method such as GET or POST'));
   }
   const method = spec.method.toUpperCase();
+  if (data !== undefined && (method === 'GET' || method === 'HEAD')) {
+    return errAsync(invalidParam('data', `a ${method} request cannot have a body`));
+  }
   if (!/^https?:\/\/[^/]/.test(lava.baseUrl)) {
     return errAsync(rawLavaError('config', 'Invalid baseUrl: must be an http(s) URL'));
   }

@@ -3,6 +3,7 @@ import type { GenericSchema, InferOutput } from 'valibot';
 import { restExchange } from '#platform';
 import type { LavaClient, ResponseIssues } from './createLava';
 import { invalidParam, type LavaError, rawLavaError } from './errors';
+import type { Wire } from './operations';
 import { encodePathParam } from './path';
 import { withRequestId } from './requestId';
 import { secretKeyOf } from './secretKey';
@@ -32,9 +33,10 @@ function baseOf(lava: LavaClient): string | undefined {
 
 /** What one REST operation sends and expects. */
 export interface RequestSpec<O extends GenericSchema> {
-  method: HttpMethod;
-  /** Path segments under the base URL; each is percent-encoded, so ids can never change the route. */
-  path: readonly unknown[];
+  /** The operation's wire in the registry (`operations.ts`): `GET /customers/{customer_id}`. */
+  wire: Wire;
+  /** The values of the wire's `{…}` params, in order; each is percent-encoded, so ids can never change the route. */
+  path?: readonly unknown[];
   /** The caller's params: sent as the query for GET, as the JSON body otherwise. */
   params?: unknown;
   /** Schema the params must pass before anything is sent. It may transform them to their wire form. */
@@ -55,7 +57,7 @@ export function request<O extends GenericSchema>(
   spec: RequestSpec<O>,
   options?: CallOptions,
 ): ResultAsync<InferOutput<O>, LavaError> {
-  const { method, input } = spec;
+  const { input } = spec;
   const mode = lava.responseValidation;
   if (mode !== 'warn' && mode !== 'strict') {
     return errAsync(rawLavaError('config', 'Invalid responseValidation: must be "warn" or "strict"'));
@@ -66,7 +68,11 @@ export function request<O extends GenericSchema>(
     if (parsed.isErr()) return errAsync(parsed.error);
     params = parsed.value;
   }
-  const segments = spec.path.map(encodePathParam);
+  // 'GET /customers/{customer_id}' → ['GET', 'customers', <the encoded id>]; '{' sorts after every
+  // letter, digit and '_', so a segment below it is a literal one.
+  let i = 0;
+  const segments = spec.wire.split(/ ?\//).map((s) => (s < '{' ? s : encodePathParam(spec.path?.[i++])));
+  const method = segments.shift() as HttpMethod;
   const bad = segments.indexOf(undefined);
   if (bad >= 0) return errAsync(invalidParam(`path.${bad}`, 'must be a non-empty string, not "." or ".."'));
   const headers: Record<string, string> = { accept: 'application/json' };
@@ -75,9 +81,10 @@ export function request<O extends GenericSchema>(
     if (typeof key !== 'string') return errAsync(key);
     headers.authorization = `Bearer ${key}`;
   }
+  // What `new URL(path, baseUrl).href` gives, without parsing the base URL again (see baseOf). One that
+  // starts right and still does not parse (a port past 65535, a space in the host) is a config error.
   const base = baseOf(lava);
   if (base === undefined) return errAsync(rawLavaError('config', 'Invalid baseUrl: must be an http(s) URL'));
-  // What `new URL(path, base).href` gives, without parsing the base URL again (see baseOf).
   let url = base + segments.join('/');
   let body: string | undefined;
   if (method === 'GET') {
@@ -113,7 +120,7 @@ export function request<O extends GenericSchema>(
   // One ResultAsync, one promise: the body is read as soon as the transport hands it over.
   return new ResultAsync(
     sendAsync(lava, init, options).then((sent) =>
-      sent.isErr() ? err(sent.error) : readResponse(lava, spec.output, init, sent.value, mode === 'strict'),
+      sent.isErr() ? err(sent.error) : readResponse(lava, spec, init, sent.value, mode === 'strict'),
     ),
   );
 }
@@ -124,16 +131,15 @@ export function request<O extends GenericSchema>(
  */
 function readResponse<O extends GenericSchema>(
   lava: LavaClient,
-  output: O,
+  { wire, output }: RequestSpec<O>,
   { method, url }: { method: string; url: string },
   { text, status, requestId, attempts, scrub }: SendResult,
   strict: boolean,
 ): Result<InferOutput<O>, LavaError> {
   const { value, issues, error } = checkBody(output, text, { status, requestId }, scrub);
   if (issues) {
-    // The path under the base URL, without the query: `GET /customers/con_1`.
-    const operation = scrub(`${method} /${url.slice(baseOf(lava)?.length).split('?')[0]}`, 1_000);
-    const found: ResponseIssues = { operation, requestId, status, issues };
+    // The operation by its wire in the registry (`GET /customers/{customer_id}`): no id of the call in it.
+    const found: ResponseIssues = { operation: wire, requestId, status, issues };
     quietly(lava.onResponseIssues, found);
     quietly(lava.logger, {
       level: 'warn',

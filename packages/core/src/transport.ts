@@ -1,8 +1,8 @@
 import { err, ok, type Result, ResultAsync } from 'neverthrow';
 import type { LavaClient, LavaLogEntry } from './createLava';
 import { isCredentialName, redactHeaders } from './credentials';
-import { invalidParam, type LavaError, lavaError } from './errors';
-import { type ExchangeFn, TIMED_OUT } from './exchange';
+import { invalidParam, isLavaError, type LavaError, lavaError } from './errors';
+import { type ExchangeFn, NotSent, TIMED_OUT } from './exchange';
 import { fetchExchange } from './fetchExchange';
 import { backoffDelay, MAX_RETRY_AFTER_MS, parseRetryAfter, RETRY_STATUSES, sleep } from './retry';
 import { plainCause, type Scrub, scrubber, shallow } from './scrub';
@@ -25,7 +25,8 @@ export interface CallOptions {
   idempotencyKey?: string | undefined;
   /**
    * Extra headers for this call. They cannot replace Authorization. A header that cannot be sent (a bad
-   * name; a CR, LF, NUL or non-Latin-1 character in its value) is `invalid_params`, and nothing is sent.
+   * name; a CR, LF, NUL or non-Latin-1 character in its value) is `invalid_params`, and nothing is sent;
+   * one given as `undefined` is left out.
    */
   headers?: Record<string, string> | undefined;
 }
@@ -125,10 +126,38 @@ function describeCause(cause: { message?: unknown; code?: unknown; cause?: unkno
   return `${cause?.message}${code ? ` (${code})` : ''}`;
 }
 
-/** Merges header sets, later ones winning, names lower-cased so no two spellings of one header survive. */
+/** A request the platform could not build: the client's base URL (`config`) or the call's input is at fault. */
+function notSent({ part, cause }: NotSent, scrub: Scrub): LavaError {
+  // The platform's words about a URL quote it, and any password in it: not kept.
+  if (part === 'url') {
+    return lavaError(
+      'config',
+      'Invalid baseUrl: the platform refuses it (it does not parse, or holds a user name or password); nothing was sent',
+    );
+  }
+  const plain = plainCause(cause, scrub);
+  const message = `the request cannot be sent (${plain.message}); nothing was sent`;
+  return lavaError(
+    'invalid_params',
+    `Invalid params: ${message}`,
+    { issues: [{ path: '', message }] },
+    plain,
+  );
+}
+
+/**
+ * Merges header sets, later ones winning, names lower-cased so no two spellings of one header survive. A
+ * header given as `undefined` or `null` is left out, as an omitted one (node:http would refuse the value,
+ * fetch would send the text `undefined`).
+ */
 export function mergeHeaders(...sets: (Record<string, string> | undefined)[]): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const set of sets) for (const name in set) out[name.toLowerCase()] = set[name]!;
+  for (const set of sets) {
+    for (const name in set) {
+      const value = set[name];
+      if (value != null) out[name.toLowerCase()] = value;
+    }
+  }
   return out;
 }
 
@@ -244,6 +273,9 @@ export async function sendAsync(
       if (!RETRY_STATUSES.test(`${status}`)) return err(failure);
     } catch (error) {
       if (signal?.aborted) return aborted();
+      // Never retried: nothing was sent, and sending again cannot help.
+      if (error instanceof NotSent) return err(notSent(error, scrub));
+      if (isLavaError(error)) return err(error);
       const cause = plainCause(error, scrub);
       failure =
         error === TIMED_OUT

@@ -11,9 +11,11 @@ import {
   type LavaIssue,
   type ListResponse,
   type PaginateOptions,
+  type PaginationParams,
   paginate,
   requestIdOf,
 } from '@lava-sdk/core';
+import type * as internal from '@lava-sdk/core/internal';
 import { type Customer, listCustomers } from '@lava-sdk/customers';
 import type { Result, ResultAsync } from 'neverthrow';
 import { describe, expectTypeOf, test } from 'vitest';
@@ -94,5 +96,11 @@ describe('@lava-sdk/core', () => {
     paginate(listCustomers, lava, { limit: '5' });
     expectTypeOf<ListResponse<Customer>['next_cursor']>().toEqualTypeOf<string | null | undefined>();
     expectTypeOf(requestIdOf).returns.toEqualTypeOf<string | undefined>();
+  });
+
+  test('the pagination schema checks exactly the fields PaginationParams documents', () => {
+    expectTypeOf<internal.ParamsOf<typeof internal.PaginationParams>>().toEqualTypeOf<
+      PaginationParams | undefined
+    >();
   });
 });

@@ -106,12 +106,12 @@ describe('warn (the default)', () => {
     expect((await retrieveCustomer(lava, 'con_1'))._unsafeUnwrap()).toMatchObject({ created_at: 1 });
   });
 
-  it('names the operation by its path, scrubbed, and masks values quoted in issues', async () => {
+  it('names the operation by its wire (no id of the call), and masks values quoted in issues', async () => {
     mockApi(() => ({ ...customer, created_at: `echo ${SECRET_KEY}`, contact: 5 }));
     const reports: ResponseIssues[] = [];
     const lava = testLava({ responseValidation: 'warn', onResponseIssues: (r) => reports.push(r) });
     await retrieveCustomer(lava, 'con_1');
-    expect(reports[0]?.operation).toBe('GET /customers/con_1');
+    expect(reports[0]?.operation).toBe('GET /customers/{customer_id}');
     expect(reports[0]?.issues.map((i) => i.path)).toEqual(['contact']);
     mockApi(() => ({ ...customer, created_at: 7, reference_id: { echoed: SECRET_KEY } }));
     await retrieveCustomer(lava, 'con_1');
@@ -189,7 +189,7 @@ describe('in both modes', () => {
     expect(error.message).toBe('Unexpected response from Lava (200): body is not JSON');
     expect(reports).toEqual([
       {
-        operation: 'GET /customers/con_1',
+        operation: 'GET /customers/{customer_id}',
         requestId: undefined,
         status: 200,
         issues: [{ path: '', message: 'body is not JSON' }],

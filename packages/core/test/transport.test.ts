@@ -207,8 +207,7 @@ describe('request()', () => {
   it('sends GET params as the query, skipping undefined and null', async () => {
     const seen = mockApi(() => ({ ok: true }));
     const result = await request(lava, {
-      method: 'GET',
-      path: ['things'],
+      wire: 'GET /things',
       params: { a: 'x', b: 2, c: undefined, d: null },
       output: v.looseObject({ ok: v.boolean() }),
     });
@@ -218,7 +217,7 @@ describe('request()', () => {
 
   it('skips Authorization for auth: false even with a key', async () => {
     const seen = mockApi(() => ({ ok: true }));
-    await request(lava, { method: 'GET', path: ['models'], auth: false, output: v.looseObject({}) });
+    await request(lava, { wire: 'GET /models', auth: false, output: v.looseObject({}) });
     expect(seen[0]!.headers.authorization).toBeUndefined();
   });
 
@@ -257,7 +256,7 @@ describe('logger', () => {
 describe('optional auth', () => {
   it('sends the key when there is one and nothing otherwise', async () => {
     const seen = mockApi(() => ({ ok: true }));
-    const spec = { method: 'GET', path: ['models'], auth: 'optional', output: v.looseObject({}) } as const;
+    const spec = { wire: 'GET /models', auth: 'optional', output: v.looseObject({}) } as const;
     expect((await request(lava, spec)).isOk()).toBe(true);
     const previous = process.env.LAVA_SECRET_KEY;
     delete process.env.LAVA_SECRET_KEY;

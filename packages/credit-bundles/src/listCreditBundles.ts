@@ -1,14 +1,28 @@
 import type { CallOptions, LavaClient, LavaError, ListResponse } from '@lava-sdk/core';
-import { listOf, NonEmpty, type ParamsOf, paginationEntries, request } from '@lava-sdk/core/internal';
+import {
+  listCreditBundlesWire,
+  listOf,
+  NonEmpty,
+  type PaginationParams,
+  paginationEntries,
+  request,
+} from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 import { CreditBundle } from './CreditBundle';
 
 /** Params of `listCreditBundles`: pagination plus an optional `plan_id` filter. */
+export interface ListCreditBundlesParams extends PaginationParams {
+  /** Bundles per page: an integer from 1 to 100. Lava's default is 10. */
+  limit?: number | undefined;
+  /** Only the bundles of this plan (`sc_…`). Omitted: every plan's bundles. */
+  plan_id?: string | undefined;
+}
+
+/** Schema of {@link ListCreditBundlesParams}. */
 export const ListCreditBundlesParams = v.optional(
   v.looseObject({ ...paginationEntries, plan_id: v.optional(NonEmpty) }),
 );
-export type ListCreditBundlesParams = ParamsOf<typeof ListCreditBundlesParams>;
 
 /** A page of credit bundles. */
 export type CreditBundleList = ListResponse<CreditBundle>;
@@ -36,8 +50,7 @@ export function listCreditBundles(
   return request(
     lava,
     {
-      method: 'GET',
-      path: ['credit_bundles'],
+      wire: listCreditBundlesWire,
       params,
       input: ListCreditBundlesParams,
       output: CreditBundleList,

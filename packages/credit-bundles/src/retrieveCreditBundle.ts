@@ -1,5 +1,5 @@
 import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
-import { request } from '@lava-sdk/core/internal';
+import { request, retrieveCreditBundleWire } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import { CreditBundle } from './CreditBundle';
 
@@ -21,5 +21,5 @@ export function retrieveCreditBundle(
   id: string,
   options?: CallOptions,
 ): ResultAsync<CreditBundle, LavaError> {
-  return request(lava, { method: 'GET', path: ['credit_bundles', id], output: CreditBundle }, options);
+  return request(lava, { wire: retrieveCreditBundleWire, path: [id], output: CreditBundle }, options);
 }

@@ -1,5 +1,6 @@
 // Type tests of @lava-sdk/credit-bundles: every function's params and result, the models' documented fields.
 import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
+import type { ParamsOf } from '@lava-sdk/core/internal';
 import {
   type CreditBundle,
   type CreditBundleList,
@@ -30,5 +31,12 @@ describe('@lava-sdk/credit-bundles', () => {
 
   test('each response schema and its documented type list the same fields', () => {
     expectTypeOf<Shape<InferOutput<typeof CreditBundle>>>().toEqualTypeOf<Shape<CreditBundle>>();
+  });
+
+  test('each params schema checks exactly the fields its documented interface lists', () => {
+    // The interface is what users read (hover, completion, the API reference); the schema is what runs.
+    expectTypeOf<ParamsOf<typeof ListCreditBundlesParams>>().toEqualTypeOf<
+      ListCreditBundlesParams | undefined
+    >();
   });
 });

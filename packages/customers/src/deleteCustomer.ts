@@ -1,5 +1,5 @@
 import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
-import { request, Success } from '@lava-sdk/core/internal';
+import { deleteCustomerWire, request, Success } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 
 /**
@@ -18,5 +18,5 @@ export function deleteCustomer(
   customerId: string,
   options?: CallOptions,
 ): ResultAsync<Success, LavaError> {
-  return request(lava, { method: 'DELETE', path: ['customers', customerId], output: Success }, options);
+  return request(lava, { wire: deleteCustomerWire, path: [customerId], output: Success }, options);
 }

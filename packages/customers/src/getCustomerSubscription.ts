@@ -1,5 +1,9 @@
 import type { CallOptions, LavaClient, LavaError, SubscriptionBase } from '@lava-sdk/core';
-import { request, SubscriptionBase as SubscriptionBaseSchema } from '@lava-sdk/core/internal';
+import {
+  getCustomerSubscriptionWire,
+  request,
+  SubscriptionBase as SubscriptionBaseSchema,
+} from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 
@@ -32,7 +36,7 @@ export function getCustomerSubscription(
 ): ResultAsync<CustomerSubscription, LavaError> {
   return request(
     lava,
-    { method: 'GET', path: ['customers', customerId, 'subscription'], output: CustomerSubscription },
+    { wire: getCustomerSubscriptionWire, path: [customerId], output: CustomerSubscription },
     options,
   );
 }

@@ -1,11 +1,16 @@
 import type { CallOptions, LavaClient, LavaError, ListResponse } from '@lava-sdk/core';
-import { listOf, PaginationParams, request } from '@lava-sdk/core/internal';
+import { listCustomersWire, listOf, PaginationParams, request } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import { Customer } from './Customer';
 
 /** Params of `listCustomers`: `cursor` and `limit` (1–100). */
+export interface ListCustomersParams extends PaginationParams {
+  /** Customers per page: an integer from 1 to 100. Omitted: Lava's default, which its reference omits. */
+  limit?: number | undefined;
+}
+
+/** Schema of {@link ListCustomersParams}. */
 export const ListCustomersParams = PaginationParams;
-export type ListCustomersParams = PaginationParams;
 
 /** A page of customers. */
 export type CustomerList = ListResponse<Customer>;
@@ -30,7 +35,7 @@ export function listCustomers(
 ): ResultAsync<CustomerList, LavaError> {
   return request(
     lava,
-    { method: 'GET', path: ['customers'], params, input: ListCustomersParams, output: CustomerList },
+    { wire: listCustomersWire, params, input: ListCustomersParams, output: CustomerList },
     options,
   );
 }

@@ -1,5 +1,5 @@
 import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
-import { request } from '@lava-sdk/core/internal';
+import { request, retrieveCustomerWire } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import { Customer } from './Customer';
 
@@ -20,5 +20,5 @@ export function retrieveCustomer(
   customerId: string,
   options?: CallOptions,
 ): ResultAsync<Customer, LavaError> {
-  return request(lava, { method: 'GET', path: ['customers', customerId], output: Customer }, options);
+  return request(lava, { wire: retrieveCustomerWire, path: [customerId], output: Customer }, options);
 }

@@ -1,4 +1,5 @@
 import type { CallOptions, LavaClient, LavaError, ListResponse, SubscriptionBase } from '@lava-sdk/core';
+import type { ParamsOf } from '@lava-sdk/core/internal';
 import {
   type CreateCustomerParams,
   type Customer,
@@ -103,5 +104,12 @@ describe('customers: params and results', () => {
     listCustomers(lava, { limit: '10' });
     // A status Lava adds later is a string, so comparing with one is allowed.
     expectTypeOf(customer.subscription?.status === 'paused').toEqualTypeOf<boolean>();
+  });
+
+  test('each params schema checks exactly the fields its documented interface lists', () => {
+    // The interface is what users read (hover, completion, the API reference); the schema is what runs.
+    expectTypeOf<ParamsOf<typeof CreateCustomerParams>>().toEqualTypeOf<CreateCustomerParams>();
+    expectTypeOf<ParamsOf<typeof UpdateCustomerParams>>().toEqualTypeOf<UpdateCustomerParams>();
+    expectTypeOf<ParamsOf<typeof ListCustomersParams>>().toEqualTypeOf<ListCustomersParams | undefined>();
   });
 });

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `lava-emulator [--port 4010] [--host 127.0.0.1] [--wallet-balance 100.00] [--secret-key aks_test_…]
-//   [--cors-origin <origin>]… [--no-cors]`
+// `lava-emulator [--port 4010] [--host 127.0.0.1] [--base-path /v1/] [--wallet-balance 100.00]
+//   [--secret-key aks_test_…] [--cors-origin <origin>]… [--no-cors]`
 import { parseArgs } from 'node:util';
 import { type CorsOrigins, startEmulator } from './server';
 
@@ -14,6 +14,7 @@ function parse() {
     options: {
       port: { type: 'string', short: 'p' },
       host: { type: 'string' },
+      'base-path': { type: 'string' },
       'wallet-balance': { type: 'string' },
       'secret-key': { type: 'string' },
       'cors-origin': { type: 'string', multiple: true },
@@ -35,6 +36,7 @@ if (values.help) {
 Options:
   -p, --port <n>             port (default 4010; 0 picks a free one; env LAVA_EMULATOR_PORT)
       --host <addr>          interface (default 127.0.0.1)
+      --base-path <path>     path prefix of the API (default /v1/)
       --wallet-balance <usd> starting wallet balance (default 100.00)
       --secret-key <key>     the seeded secret key (must start with aks_)
       --cors-origin <origin> allow this browser origin (repeatable; * for any). Default: any origin
@@ -63,7 +65,8 @@ const cors: CorsOrigins | undefined = values['no-cors']
       ? origins
       : undefined;
 
-startEmulator({ port, host: values.host ?? '127.0.0.1', seed, cors }).then(
+const basePath = values['base-path'];
+startEmulator({ port, host: values.host ?? '127.0.0.1', seed, cors, ...(basePath ? { basePath } : {}) }).then(
   (running) => {
     console.log(`Lava emulator listening on ${running.url}
 

@@ -1,5 +1,6 @@
-// CORS for the emulator's HTTP server, so browser apps, dev servers and Playwright pages on another
-// origin can call it. Web-standard (Request/Response only); the server applies it around `handle()`.
+// CORS for the emulator's API, so browser apps, dev servers and Playwright pages on another origin can call
+// it. Web-standard (Request/Response only); the pipeline applies it to the API, whichever way it is served.
+import { REPLAYED_HEADER } from './idempotency';
 
 /**
  * Which browser origins may call the emulator: `'*'` any origin, a list of exact origins
@@ -17,7 +18,7 @@ export interface CorsPolicy {
 
 const METHODS = 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS';
 // The headers the SDK reads from a response; a browser hides every other non-simple header.
-const EXPOSED = 'x-lava-request-id, retry-after, idempotency-key';
+const EXPOSED = `x-lava-request-id, retry-after, idempotency-key, ${REPLAYED_HEADER}`;
 const VARY_PREFLIGHT = 'Origin, Access-Control-Request-Method, Access-Control-Request-Headers';
 
 /** True for 127.0.0.0/8, ::1 and localhost: a server only this machine can reach. */

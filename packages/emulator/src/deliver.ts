@@ -1,11 +1,8 @@
-// Webhook delivery: a signed POST of `{event, data}` to every registered URL (lava-api.md §5).
-import type { Env } from './context';
-import { newId } from './ids';
-import type { CustomerRecord, WebhookDelivery } from './store';
-import { customerBody } from './views';
-
-/** `customer.deleted` is inferred: Lava's docs mention deletion events without naming them. */
-export type WebhookEvent = 'customer.created' | 'customer.wallet.balance.updated' | 'customer.deleted';
+// Webhook delivery: drains the model's outbox, then sends each delivery as a signed POST (HMAC-SHA256 of the
+// raw body, lowercase hex, in X-Webhook-Signature; lava-api.md §5), one at a time per webhook, so each
+// endpoint receives the events in the order they happened. Failures are recorded, never thrown.
+import type { Model } from './model/model';
+import { type DeliveryJob, recordDelivery, takeDeliveries } from './model/outbox';
 
 const encoder = new TextEncoder();
 
@@ -22,46 +19,55 @@ export async function signWebhookBody(secret: string, body: string): Promise<str
   return Array.from(mac, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** Sends `event` about `customer` to every webhook; failures are recorded on the delivery, never thrown. */
-export function emitCustomerEvent(env: Env, event: WebhookEvent, customer: CustomerRecord): void {
-  const webhooks = [...env.state.webhooks.values()];
-  if (webhooks.length === 0) return;
-  const body = JSON.stringify({ event, data: customerBody(env, customer) });
-  for (const webhook of webhooks) {
-    const delivery: WebhookDelivery = {
-      delivery_id: newId('whd_', env.now()),
-      webhook_id: webhook.webhook_id,
-      url: webhook.url,
-      event,
-      body,
-      signature: '',
-      status: 'pending',
-      created_at: env.now().toISOString(),
-    };
-    env.state.deliveries.push(delivery);
-    env.track(send(env, delivery, webhook.webhook_secret));
+/** What delivery needs besides the model. */
+export interface Deliverer {
+  readonly fetch: typeof fetch;
+  /** Keeps a delivery in flight, so `settled()` can wait for it. */
+  track(promise: Promise<unknown>): void;
+  /** The last delivery queued for each webhook, which the next one waits for. */
+  readonly queues: Map<string, Promise<void>>;
+}
+
+/** Sends every event waiting in the outbox, after the deliveries already queued for the same webhook. */
+export function deliver(model: Model, deliverer: Deliverer): void {
+  for (const job of takeDeliveries(model)) {
+    const { webhook_id } = job.delivery;
+    const sending = (deliverer.queues.get(webhook_id) ?? Promise.resolve()).then(() =>
+      send(model, deliverer, job),
+    );
+    deliverer.queues.set(webhook_id, sending);
+    sending.finally(() => {
+      if (deliverer.queues.get(webhook_id) === sending) deliverer.queues.delete(webhook_id);
+    });
+    deliverer.track(sending);
   }
 }
 
-async function send(env: Env, delivery: WebhookDelivery, secret: string): Promise<void> {
+async function send(model: Model, deliverer: Deliverer, { delivery, secret }: DeliveryJob): Promise<void> {
+  const id = delivery.delivery_id;
   try {
-    delivery.signature = await signWebhookBody(secret, delivery.body);
-    const response = await env.fetch(delivery.url, {
+    const signature = await signWebhookBody(secret, delivery.body);
+    recordDelivery(model, id, { signature });
+    const response = await deliverer.fetch(delivery.url, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        'x-webhook-signature': delivery.signature,
+        'x-webhook-signature': signature,
         'user-agent': 'lava-emulator-webhooks/1',
       },
       body: delivery.body,
       signal: AbortSignal.timeout(10_000),
     });
-    delivery.response_status = response.status;
     await response.arrayBuffer().catch(() => undefined);
-    delivery.status = response.ok ? 'delivered' : 'failed';
-    if (!response.ok) delivery.error = `receiver answered ${response.status}`;
+    recordDelivery(model, id, {
+      response_status: response.status,
+      status: response.ok ? 'delivered' : 'failed',
+      ...(response.ok ? {} : { error: `receiver answered ${response.status}` }),
+    });
   } catch (error) {
-    delivery.status = 'failed';
-    delivery.error = error instanceof Error ? error.message : String(error);
+    recordDelivery(model, id, {
+      status: 'failed',
+      error: error instanceof Error ? error.message : String(error),
+    });
   }
 }

@@ -33,9 +33,8 @@ export function errorResponse(status: number, code: string, message: string): Re
   return json({ error: { message, code, status } }, status);
 }
 
-/** Reads a JSON object body; 400 for malformed JSON or a body that is not an object. */
-export async function readJsonObject(request: Request, required = true): Promise<Record<string, unknown>> {
-  const text = await request.text();
+/** Parses a JSON object body; 400 for malformed JSON or a body that is not an object. */
+export function parseJsonObject(text: string, required = true): Record<string, unknown> {
   if (text.trim() === '') {
     if (required) throw badRequest('Request body is required', 'missing_body');
     return {};
@@ -50,4 +49,11 @@ export async function readJsonObject(request: Request, required = true): Promise
     throw badRequest('Request body must be a JSON object', 'invalid_body');
   }
   return body as Record<string, unknown>;
+}
+
+/** Error mapping: a LavaHttpError as Lava's error body; anything else is the emulator's own fault, a 500. */
+export function errorToResponse(error: unknown): Response {
+  if (error instanceof LavaHttpError) return errorResponse(error.status, error.code, error.message);
+  const message = error instanceof Error ? error.message : String(error);
+  return errorResponse(500, 'internal_error', `Internal emulator error: ${message}`);
 }

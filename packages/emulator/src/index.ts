@@ -1,7 +1,7 @@
 /**
  * A local, stateful Lava: the SDK, the official SDK or plain `fetch` talk to it as to the real API, with
  * the same validation and error bodies. Serve it over HTTP (`/server`, or `npx lava-emulator`), or
- * in-process with msw (`/msw`), or call `handle(request)` directly.
+ * in-process with msw (`/msw`), or call `handle(request)` directly: the three run one pipeline.
  *
  * @packageDocumentation
  * @example
@@ -18,11 +18,13 @@
  * await local.stop();
  * ```
  */
-export { CHECKOUT_SESSION_TTL_MS, type CheckoutContact } from './completeCheckout';
 export type { ReplyFunction } from './context';
+export type { CorsOrigins } from './cors';
 export { signWebhookBody } from './deliver';
 export { createEmulator, type Emulator, type EmulatorOptions } from './emulator';
-export { MODELS } from './pricing';
+export { IDEMPOTENCY_MAX_KEYS, IDEMPOTENCY_TTL_MS, REPLAYED_HEADER } from './idempotency';
+export { MAX_BODY_BYTES, MAX_GATEWAY_BODY_BYTES } from './limits';
+export { CHECKOUT_SESSION_TTL_MS, type CheckoutContact } from './model/checkout';
 export {
   DEFAULT_SEED,
   EMULATOR_ACCOUNT_ID,
@@ -35,4 +37,5 @@ export {
   type EmulatorSeed,
   type EmulatorState,
   type WebhookDelivery,
-} from './store';
+} from './model/state';
+export { MODELS } from './pricing';

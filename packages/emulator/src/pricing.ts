@@ -1,6 +1,8 @@
 // Provider cost of a call and the customer charge of a meter's tiers.
+
+import type { Snapshot } from './model/model';
+import type { MeterRecord, TierType } from './model/state';
 import { formatCost, moneyFromNumber } from './money';
-import type { MeterRecord, TierType } from './store';
 
 export interface UsageNumbers {
   input_tokens: number;
@@ -135,7 +137,7 @@ export interface MeterCharge {
  * plus `rate` percent on top, shared across tiers in proportion to the usage each covers.
  */
 export function priceMeter(
-  meter: MeterRecord,
+  meter: Snapshot<MeterRecord>,
   usage: UsageNumbers,
   cost: bigint,
   already: number,

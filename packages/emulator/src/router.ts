@@ -1,192 +1,134 @@
-// Matches a request to a route, authenticates it, and maps thrown errors to Lava's error body.
-import type { Ctx, Env, Route } from './context';
-import { badRequest, errorResponse, LavaHttpError, readJsonObject, unauthorized } from './http';
-import { newId } from './ids';
-import { authRoutes } from './resources/auth';
-import { catalogRoutes } from './resources/catalog';
-import { checkoutRoutes } from './resources/checkout';
-import { creditBundleRoutes } from './resources/creditBundles';
-import { customerRoutes } from './resources/customers';
-import { gatewayRoutes } from './resources/gateway';
-import { meterRoutes } from './resources/meters';
-import { planRoutes } from './resources/plans';
-import { requestRoutes } from './resources/requests';
-import { secretKeyRoutes } from './resources/secretKeys';
-import { spendKeyRoutes } from './resources/spendKeys';
-import { walletRoutes } from './resources/wallet';
-import { webhookRoutes } from './resources/webhooks';
+// One route table for everything the emulator serves, built from facts kept elsewhere: the API's routes are
+// the registry's wires (OPERATIONS in @lava-sdk/core, `METHOD /path/{param}`), each answered by the handler
+// of the same operation name (api/index.ts); then the two gateway proxies and the browser pages. Matching
+// tries static paths before parametrised ones, as stripe-mock builds its router from one spec.
+import { OPERATIONS, type WireMethod } from '@lava-sdk/core/internal';
+import { API_HANDLERS, type ApiHandler } from './api';
+import { GATEWAY_ROUTES } from './api/gateway';
+import type { RouteSpec } from './context';
+import { badRequest, LavaHttpError } from './http';
+import { PAGE_ROUTES } from './pages/routes';
 
-export const ROUTES: readonly Route[] = [
-  ...checkoutRoutes,
-  ...customerRoutes,
-  ...requestRoutes,
-  ...planRoutes,
-  ...meterRoutes,
-  ...creditBundleRoutes,
-  ...webhookRoutes,
-  ...secretKeyRoutes,
-  ...spendKeyRoutes,
-  ...catalogRoutes,
-  ...walletRoutes,
-  ...authRoutes,
-  ...gatewayRoutes,
-];
+/** The API under the base path, or a page at the origin's root. */
+export type Area = 'api' | 'page';
 
-function match(route: Route, segments: string[]): Record<string, string> | undefined {
-  const pattern = route.path.split('/');
-  const params: Record<string, string> = {};
-  for (let i = 0; i < pattern.length; i++) {
-    const part = pattern[i] as string;
-    if (part === '*') {
-      if (segments.length <= i) return undefined;
-      params['*'] = segments.slice(i).join('/');
-      return params;
-    }
-    const segment = segments[i];
-    if (segment === undefined) return undefined;
-    if (part.startsWith(':')) {
-      if (segment === '') return undefined;
-      params[part.slice(1)] = segment;
-    } else if (part !== segment) return undefined;
-  }
-  return segments.length === pattern.length ? params : undefined;
+type Segment = { literal: string } | { param: string } | { rest: string };
+
+export interface Route extends RouteSpec {
+  area: Area;
+  segments: readonly Segment[];
 }
 
-function decode(segment: string): string {
+function compile(area: Area, spec: RouteSpec): Route {
+  const segments = spec.path
+    .split('/')
+    .filter(Boolean)
+    .map((s): Segment => {
+      if (!s.startsWith('{')) return { literal: s };
+      return s.endsWith('*}') ? { rest: s.slice(1, -2) } : { param: s.slice(1, -1) };
+    });
+  return { ...spec, area, segments };
+}
+
+const rank = (s: Segment | undefined) => (s === undefined ? -1 : 'literal' in s ? 0 : 'param' in s ? 1 : 2);
+
+/** Static before parametrised: segment by segment, a literal before a `{param}`, a `{param}` before a rest. */
+function staticFirst(a: Route, b: Route): number {
+  for (let i = 0; i < Math.max(a.segments.length, b.segments.length); i++) {
+    const diff = rank(a.segments[i]) - rank(b.segments[i]);
+    if (diff !== 0) return diff;
+  }
+  return 0;
+}
+
+/** An API route of the registry: its wire's method and path, its operation's handler. */
+function apiRoute(wire: string, handler: ApiHandler): Route {
+  const [method, path = ''] = wire.split(' ');
+  const { auth, handle } =
+    typeof handler === 'function' ? { auth: 'secret' as const, handle: handler } : handler;
+  return compile('api', { method: method as WireMethod, path: path.slice(1), auth, handle });
+}
+
+export const ROUTES: readonly Route[] = [
+  ...OPERATIONS.flatMap((op) =>
+    'wire' in op ? [apiRoute(op.wire, API_HANDLERS[op.name as keyof typeof API_HANDLERS])] : [],
+  ),
+  ...GATEWAY_ROUTES.map((spec) => compile('api', spec)),
+  ...PAGE_ROUTES.map((spec) => compile('page', spec)),
+].sort(staticFirst);
+
+export interface Match {
+  route: Route;
+  params: Record<string, string>;
+}
+
+function decode(segment: string): string | undefined {
   try {
     return decodeURIComponent(segment);
   } catch {
-    throw badRequest('Malformed percent-encoding in the path', 'invalid_path');
+    return undefined;
   }
 }
 
-function authenticateSecret(env: Env, request: Request): string {
-  const header = request.headers.get('authorization');
-  if (!header) throw unauthorized('Authorization header missing', 'auth_header_missing');
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  if (!match) throw unauthorized('Authorization header must be "Bearer <secret key>"', 'invalid_auth_header');
-  const key = match[1] as string;
-  for (const k of env.state.secretKeys.values()) if (k.secret_key === key && !k.revoked) return key;
-  throw unauthorized('Invalid secret key', 'invalid_api_key');
+/** The params of `route` for these path segments, or undefined; `malformed` notes an undecodable one. */
+function paramsOf(route: Route, raw: string[], note: { malformed: boolean }) {
+  const params: Record<string, string> = {};
+  for (let i = 0; i < route.segments.length; i++) {
+    const part = route.segments[i] as Segment;
+    if ('rest' in part) {
+      if (raw.length <= i) return undefined;
+      params[part.rest] = raw.slice(i).join('/');
+      return params;
+    }
+    const segment = raw[i];
+    if (segment === undefined) return undefined;
+    const decoded = decode(segment);
+    if (decoded === undefined) note.malformed = true;
+    if ('literal' in part) {
+      if (decoded !== part.literal) return undefined;
+    } else {
+      if (!decoded) return undefined;
+      params[part.param] = decoded;
+    }
+  }
+  return raw.length === route.segments.length ? params : undefined;
 }
 
-/** The web-standard handler: `(Request) => Promise<Response>`; never throws, never hangs on bad input. */
-export async function route(env: Env, request: Request, basePath: string): Promise<Response> {
-  let requestId = newId('req_', env.now());
-  let response: Response;
-  try {
-    response = await dispatch(env, request, basePath, (id) => {
-      requestId = id;
-    });
-  } catch (error) {
-    if (error instanceof LavaHttpError) response = errorResponse(error.status, error.code, error.message);
-    else {
-      const message = error instanceof Error ? error.message : String(error);
-      response = errorResponse(500, 'internal_error', `Internal emulator error: ${message}`);
-    }
-  }
-  try {
-    response.headers.set('x-lava-request-id', requestId);
-  } catch {
-    const headers = new Headers(response.headers);
-    headers.set('x-lava-request-id', requestId);
-    response = new Response(response.body, {
-      status: response.status,
-      statusText: response.statusText,
-      headers,
-    });
-  }
-  return response;
+/** The path under an area's root, as segments: no leading or trailing slashes. */
+const segmentsOf = (relative: string) => {
+  const trimmed = relative.replace(/\/+$/, '');
+  return trimmed === '' ? [] : trimmed.split('/');
+};
+
+/** True when a page route has this path (whatever the method): the pages come before the API. */
+export function isPage(pathname: string): boolean {
+  const raw = segmentsOf(pathname.slice(1));
+  const note = { malformed: false };
+  return ROUTES.some((route) => route.area === 'page' && paramsOf(route, raw, note) !== undefined);
 }
 
-async function dispatch(
-  env: Env,
-  request: Request,
-  basePath: string,
-  setRequestId: (id: string) => void,
-): Promise<Response> {
-  const url = new URL(request.url);
-  let relative: string;
-  if (url.pathname.startsWith(basePath)) relative = url.pathname.slice(basePath.length);
-  else if (url.pathname === '/auth/connect') relative = 'auth/connect';
-  else throw new LavaHttpError(404, 'not_found', `No such endpoint: ${request.method} ${url.pathname}`);
-  const rawSegments = relative.replace(/\/+$/, '').split('/');
-  const gatewayPath = rawSegments[0] === 'forward' || rawSegments[0] === 'rewrite';
-  const segments = gatewayPath ? rawSegments : rawSegments.map(decode);
-  let params: Record<string, string> | undefined;
-  let found: Route | undefined;
-  let pathMatched = false;
-  for (const candidate of ROUTES) {
-    const p = match(candidate, segments);
-    if (!p) continue;
-    pathMatched = true;
-    if (candidate.method === 'ANY' || candidate.method === request.method) {
-      found = candidate;
-      params = p;
-      break;
-    }
+/**
+ * The route and params for a request in `area`, `relative` its path under the area's root: the most
+ * specific path that matches, then its method. Throws 405 when that path is served with other methods
+ * only, 400 for malformed percent-encoding, else 404.
+ */
+export function match(area: Area, method: string, relative: string, pathname: string): Match {
+  const raw = segmentsOf(relative);
+  const note = { malformed: false };
+  let path: string | undefined;
+  for (const route of ROUTES) {
+    if (route.area !== area) continue;
+    const params = paramsOf(route, raw, note);
+    if (!params) continue;
+    path ??= route.path;
+    if (route.path !== path) continue;
+    const head = method === 'HEAD' && area === 'page' && route.method === 'GET';
+    if (route.method === 'ANY' || route.method === method || head) return { route, params };
   }
-  if (!found || !params) {
-    if (pathMatched)
-      throw new LavaHttpError(
-        405,
-        'method_not_allowed',
-        `Method ${request.method} not allowed on /${relative}`,
-      );
-    throw new LavaHttpError(404, 'not_found', `No such endpoint: ${request.method} ${url.pathname}`);
+  if (path !== undefined) {
+    throw new LavaHttpError(405, 'method_not_allowed', `Method ${method} not allowed on ${pathname}`);
   }
-  const secretKey = found.auth === 'secret' ? authenticateSecret(env, request) : undefined;
-  let text: Promise<string> | undefined;
-  const readText = () => {
-    text ??= request.text();
-    return text;
-  };
-  let requestId = newId('req_', env.now());
-  const ctx: Ctx = {
-    env,
-    state: env.state,
-    request,
-    url,
-    query: url.searchParams,
-    params,
-    baseUrl: `${url.origin}${basePath}`,
-    get requestId() {
-      return requestId;
-    },
-    set requestId(id: string) {
-      requestId = id;
-      setRequestId(id);
-    },
-    body: async (required = true) =>
-      readJsonObject(new Request('http://body/', { method: 'POST', body: await readText() }), required),
-    nowIso: () => env.now().toISOString(),
-  };
-  setRequestId(requestId);
-  const idempotencyKey = request.headers.get('idempotency-key');
-  if (secretKey && idempotencyKey && request.method !== 'GET') {
-    const storeKey = `${secretKey}\u0000${idempotencyKey}`;
-    const fingerprint = `${request.method} ${url.pathname}\u0000${await readText()}`;
-    const stored = env.state.idempotency.get(storeKey);
-    if (stored) {
-      if (stored.fingerprint !== fingerprint) {
-        throw badRequest(
-          'Idempotency-Key was already used with a different request',
-          'idempotency_key_reused',
-        );
-      }
-      return new Response(stored.body, { status: stored.status, headers: stored.headers });
-    }
-    const response = await found.handler(ctx);
-    if (response.status < 500) {
-      const body = await response.clone().text();
-      env.state.idempotency.set(storeKey, {
-        fingerprint,
-        status: response.status,
-        headers: [...response.headers],
-        body,
-      });
-    }
-    return response;
-  }
-  return found.handler(ctx);
+  if (note.malformed) throw badRequest('Malformed percent-encoding in the path', 'invalid_path');
+  const what = area === 'api' ? 'endpoint' : 'page';
+  throw new LavaHttpError(404, 'not_found', `No such ${what}: ${method} ${pathname}`);
 }

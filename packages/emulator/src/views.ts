@@ -1,14 +1,21 @@
-// REST shapes of the records, exactly as lava-api.md documents them.
-import type { Env } from './context';
-import { formatAmount } from './money';
+// The REST shapes of the records, exactly as lava-api.md documents them, and the lookups the handlers and
+// commands share. Pure functions of the model's state and clock: nothing here changes anything.
+import { subscriptionAt } from './model/clock';
+import type { Model, Snapshot } from './model/model';
 import type {
+  CheckoutSessionRecord,
   CreditBundleRecord,
   CustomerRecord,
   MeterRecord,
   PlanRecord,
+  SecretKeyRecord,
+  SpendKeyRecord,
   SubscriptionRecord,
   WebhookRecord,
-} from './store';
+} from './model/state';
+import { formatAmount } from './money';
+
+type View<T> = Snapshot<T>;
 
 function splitName(name: string | null): { first_name: string | null; last_name: string | null } {
   if (!name) return { first_name: null, last_name: null };
@@ -16,47 +23,36 @@ function splitName(name: string | null): { first_name: string | null; last_name:
   return { first_name: first ?? null, last_name: rest.length ? rest.join(' ') : null };
 }
 
-/** Advances a subscription's cycles up to now: renewals, rollovers, scheduled cancellations. */
-export function refreshSubscription(env: Env, sub: SubscriptionRecord): void {
-  const now = env.now().getTime();
-  for (let guard = 0; guard < 10_000 && sub.status === 'active'; guard++) {
-    const end = Date.parse(sub.cycle_end_at);
-    if (now < end) return;
-    if (sub.pending_change?.type === 'cancellation') {
-      sub.status = 'cancelled';
-      sub.cancelled_at = sub.pending_change.effective_at ?? sub.cycle_end_at;
-      sub.pending_change = null;
-      return;
-    }
-    const included = sub.plan.included_credit;
-    sub.cycle_remaining = sub.plan.rollover_type === 'full' ? sub.cycle_remaining + included : included;
-    if (sub.plan.bundle_rollover_type === 'none') sub.bundle_remaining = 0n;
-    sub.cycle_start_at = sub.cycle_end_at;
-    sub.cycle_end_at = addInterval(new Date(end), sub.plan.billing_interval).toISOString();
-  }
-}
-
-export function addInterval(from: Date, interval: PlanRecord['billing_interval']): Date {
-  const d = new Date(from.getTime());
-  if (interval === 'day') d.setUTCDate(d.getUTCDate() + 1);
-  else if (interval === 'week') d.setUTCDate(d.getUTCDate() + 7);
-  else if (interval === 'month') d.setUTCMonth(d.getUTCMonth() + 1);
-  else d.setUTCFullYear(d.getUTCFullYear() + 1);
-  return d;
-}
-
-/** The customer's active subscription, refreshed to now. */
-export function activeSubscription(env: Env, customerId: string): SubscriptionRecord | undefined {
-  for (const sub of env.state.subscriptions.values()) {
+/** The customer's active subscription as it stands now (renewals and cancellations applied). */
+export function activeSubscription(model: Model, customerId: string): View<SubscriptionRecord> | undefined {
+  const now = model.now().getTime();
+  for (const sub of model.state.subscriptions.values()) {
     if (sub.customer_id !== customerId) continue;
-    refreshSubscription(env, sub);
-    if (sub.status === 'active') return sub;
+    const current = subscriptionAt(sub, now);
+    if (current.status === 'active') return current;
   }
   return undefined;
 }
 
-export function customerBody(env: Env, c: CustomerRecord): Record<string, unknown> {
-  const sub = activeSubscription(env, c.customer_id);
+/** A customer by `con_…` id or by the merchant's `reference_id`. */
+export function findCustomer(model: Model, idOrReference: string): View<CustomerRecord> | undefined {
+  const direct = model.state.customers.get(idOrReference);
+  if (direct) return direct;
+  for (const c of model.state.customers.values()) if (c.reference_id === idOrReference) return c;
+  return undefined;
+}
+
+export function meterBySlug(model: Model, slug: string): View<MeterRecord> | undefined {
+  for (const m of model.state.meters.values()) if (m.meter_slug === slug) return m;
+  return undefined;
+}
+
+export function bundlesOf(model: Model, planId: string): View<CreditBundleRecord>[] {
+  return [...model.state.creditBundles.values()].filter((b) => b.plan_id === planId && !b.deleted);
+}
+
+export function customerBody(model: Model, c: View<CustomerRecord>): Record<string, unknown> {
+  const sub = activeSubscription(model, c.customer_id);
   return {
     customer_id: c.customer_id,
     reference_id: c.reference_id,
@@ -74,8 +70,8 @@ export function customerBody(env: Env, c: CustomerRecord): Record<string, unknow
   };
 }
 
-export function subscriptionBody(env: Env, sub: SubscriptionRecord): Record<string, unknown> {
-  refreshSubscription(env, sub);
+export function subscriptionBody(model: Model, stored: View<SubscriptionRecord>): Record<string, unknown> {
+  const sub = subscriptionAt(stored, model.now().getTime());
   const plan = sub.plan;
   return {
     subscription_id: sub.subscription_id,
@@ -104,18 +100,18 @@ export function subscriptionBody(env: Env, sub: SubscriptionRecord): Record<stri
 }
 
 /** A subscription in `GET /subscriptions`: the base plus `customer_id` and the customer's contact. */
-export function subscriptionListBody(env: Env, sub: SubscriptionRecord): Record<string, unknown> {
-  const c = env.state.customers.get(sub.customer_id);
+export function subscriptionListBody(model: Model, sub: View<SubscriptionRecord>): Record<string, unknown> {
+  const c = model.state.customers.get(sub.customer_id);
   const names = splitName(c?.name ?? null);
   // null, not '', for a customer created without a phone (an email only), as Lava answers.
   const customer: Record<string, unknown> = { phone: c?.phone ?? null };
   if (c?.email) customer.email = c.email;
   if (names.first_name) customer.first_name = names.first_name;
   if (names.last_name) customer.last_name = names.last_name;
-  return { ...subscriptionBody(env, sub), customer_id: sub.customer_id, customer };
+  return { ...subscriptionBody(model, sub), customer_id: sub.customer_id, customer };
 }
 
-export function meterBody(m: MeterRecord): Record<string, unknown> {
+export function meterBody(m: View<MeterRecord>): Record<string, unknown> {
   return {
     meter_id: m.meter_id,
     meter_slug: m.meter_slug,
@@ -126,11 +122,7 @@ export function meterBody(m: MeterRecord): Record<string, unknown> {
   };
 }
 
-export function bundlesOf(env: Env, planId: string): CreditBundleRecord[] {
-  return [...env.state.creditBundles.values()].filter((b) => b.plan_id === planId && !b.deleted);
-}
-
-export function creditBundleBody(b: CreditBundleRecord): Record<string, unknown> {
+export function creditBundleBody(b: View<CreditBundleRecord>): Record<string, unknown> {
   return {
     credit_bundle_id: b.credit_bundle_id,
     plan_id: b.plan_id,
@@ -141,10 +133,10 @@ export function creditBundleBody(b: CreditBundleRecord): Record<string, unknown>
   };
 }
 
-export function planBody(env: Env, p: PlanRecord): Record<string, unknown> {
+export function planBody(model: Model, p: View<PlanRecord>): Record<string, unknown> {
   return {
     plan_id: p.plan_id,
-    merchant_id: env.state.merchant.merchant_id,
+    merchant_id: model.state.merchant.merchant_id,
     name: p.name,
     period_amount: formatAmount(p.period_amount),
     included_credit: formatAmount(p.included_credit),
@@ -153,10 +145,10 @@ export function planBody(env: Env, p: PlanRecord): Record<string, unknown> {
     bundle_rollover_type: p.bundle_rollover_type,
     default_auto_top_up_bundle_id: p.default_auto_top_up_bundle_id,
     linked_meters: p.meter_ids.flatMap((id) => {
-      const m = env.state.meters.get(id);
+      const m = model.state.meters.get(id);
       return m ? [{ meter_id: m.meter_id, name: m.name }] : [];
     }),
-    credit_bundles: bundlesOf(env, p.plan_id).map((b) => ({
+    credit_bundles: bundlesOf(model, p.plan_id).map((b) => ({
       credit_bundle_id: b.credit_bundle_id,
       name: b.name,
       cost: formatAmount(b.cost),
@@ -166,14 +158,51 @@ export function planBody(env: Env, p: PlanRecord): Record<string, unknown> {
   };
 }
 
-export function webhookBody(w: WebhookRecord): Record<string, unknown> {
+export function webhookBody(w: View<WebhookRecord>): Record<string, unknown> {
   return { webhook_id: w.webhook_id, name: w.name, url: w.url, created_at: w.created_at };
 }
 
-/** A customer by `con_…` id or by the merchant's `reference_id`. */
-export function findCustomer(env: Env, idOrReference: string): CustomerRecord | undefined {
-  const direct = env.state.customers.get(idOrReference);
-  if (direct) return direct;
-  for (const c of env.state.customers.values()) if (c.reference_id === idOrReference) return c;
-  return undefined;
+export function secretKeyBody(k: View<SecretKeyRecord>): Record<string, unknown> {
+  return {
+    secret_key_id: k.secret_key_id,
+    name: k.name,
+    secret_key_hint: k.secret_key.slice(-4),
+    created_at: k.created_at,
+  };
+}
+
+export function spendKeyBody(model: Model, k: View<SpendKeyRecord>): Record<string, unknown> {
+  return {
+    spend_key_id: k.spend_key_id,
+    key_preview: `${k.key.slice(0, 16)}****`,
+    name: k.name,
+    status: k.status,
+    request_shape: k.request_shape,
+    wallet_id: model.state.merchant.wallet_id,
+    allowed_models: k.allowed_models,
+    allowed_providers: k.allowed_providers,
+    spend_limit: k.spend_limit,
+    current_spend: formatAmount(k.current_spend),
+    total_spend: formatAmount(k.total_spend),
+    request_limit: k.request_limit,
+    current_requests: k.current_requests,
+    total_requests: k.total_requests,
+    rate_limit: k.rate_limit,
+    expires_at: k.expires_at,
+    last_used_at: k.last_used_at,
+    created_at: k.created_at,
+  };
+}
+
+export function checkoutBody(s: View<CheckoutSessionRecord>): Record<string, unknown> {
+  return {
+    checkout_session_id: s.checkout_session_id,
+    checkout_session_token: s.checkout_session_token,
+    checkout_mode: s.checkout_mode,
+    origin_url: s.origin_url,
+    ...(s.customer_id ? { customer_id: s.customer_id } : {}),
+    ...(s.plan_id ? { plan_id: s.plan_id } : {}),
+    created_at: s.created_at,
+    ...(s.completed_at ? { completed_at: s.completed_at } : {}),
+  };
 }

@@ -51,10 +51,15 @@ describe('auth', () => {
   });
 
   it('rejects a connect without state or port', async () => {
-    expect((await fetch(`${served.baseUrl}auth/connect?port=1`, { redirect: 'manual' })).status).toBe(400);
-    expect(
-      (await fetch(`${served.baseUrl}auth/connect?state=s&port=99999`, { redirect: 'manual' })).status,
-    ).toBe(400);
+    const connect = (query: string) =>
+      fetch(`${served.running.url}/auth/connect?${query}`, { redirect: 'manual' });
+    expect((await connect('port=1')).status).toBe(400);
+    expect((await connect('state=s&port=99999')).status).toBe(400);
+  });
+
+  it('serves /auth/connect as a page of the app host, not under the API', async () => {
+    const res = await fetch(`${served.baseUrl}auth/connect?state=s&port=5000`, { redirect: 'manual' });
+    expect(res.status).toBe(404);
   });
 
   it('expires codes after 60 seconds', async () => {

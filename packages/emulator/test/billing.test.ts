@@ -1,10 +1,10 @@
 // Pricing, charging and usage semantics.
 import { describe, expect, it } from 'vitest';
 import { createEmulator, EMULATOR_SECRET_KEY } from '../src/index';
+import type { MeterRecord } from '../src/model/state';
 import { formatAmount, formatCost, parseMoney } from '../src/money';
 import { priceMeter } from '../src/pricing';
 import { startEmulator } from '../src/server';
-import type { MeterRecord } from '../src/store';
 import { api, billingFixture, forwardToken, useEmulator } from './helpers';
 
 const served = useEmulator();

@@ -109,4 +109,47 @@ describe('webhook delivery', () => {
       createHmac('sha256', webhook_secret).update(body).digest('hex'),
     );
   });
+
+  it('delivers to one endpoint in the order the events happened, one at a time', async () => {
+    const log: string[] = [];
+    const emulator = createEmulator({
+      fetch: async (_url, init) => {
+        const { event } = JSON.parse(String(init?.body)) as { event: string };
+        log.push(`start ${event}`);
+        // The first answer is slow: the second event still waits for it.
+        await new Promise((resolve) => setTimeout(resolve, log.length === 1 ? 30 : 0));
+        log.push(`end ${event}`);
+        return new Response('ok');
+      },
+    });
+    const auth = { authorization: `Bearer ${emulator.seed.secretKey}`, 'content-type': 'application/json' };
+    const post = (path: string, body: unknown) =>
+      emulator.handle(
+        new Request(`http://lava.test/v1/${path}`, {
+          method: 'POST',
+          headers: auth,
+          body: JSON.stringify(body),
+        }),
+      );
+    await post('webhooks', { name: 'a', url: 'https://hooks.example.com/x' });
+    const plan = await (
+      await post('plans', { name: 'Pro', period_amount: '10', billing_interval: 'month' })
+    ).json();
+    const checkout = await (
+      await post('checkout_sessions', {
+        checkout_mode: 'subscription',
+        origin_url: 'https://app.example.com',
+        plan_id: plan.plan_id,
+      })
+    ).json();
+    emulator.completeCheckout(checkout.checkout_session_id, { email: 'ada@example.com' });
+    await emulator.settled();
+    expect(log).toEqual([
+      'start customer.created',
+      'end customer.created',
+      'start customer.wallet.balance.updated',
+      'end customer.wallet.balance.updated',
+    ]);
+    expect(emulator.state.deliveries.map((d) => d.status)).toEqual(['delivered', 'delivered']);
+  });
 });

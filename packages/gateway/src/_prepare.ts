@@ -2,6 +2,7 @@ import type { CallOptions, LavaClient, LavaError, LavaIssue } from '@lava-sdk/co
 import { mergeHeaders, type SendInit, useSecretKey } from '@lava-sdk/core/internal';
 import { err, ok, type Result } from 'neverthrow';
 import { type BillingOptions, checkMetadata, invalidParams, metadataHeader, tokenOptions } from './_options';
+import { isStreamBody, streamBody } from './_streamBody';
 import { forwardUrl } from './forwardUrl';
 import { generateForwardToken } from './generateForwardToken';
 import { type RewriteFormat, rewriteIssue, rewriteUrl } from './rewriteUrl';
@@ -12,8 +13,10 @@ export interface GatewayOptions extends CallOptions, BillingOptions {
   method?: string | undefined;
   /**
    * Request body. Plain objects and arrays are sent as JSON (with `Content-Type: application/json` unless
-   * you set one); strings, `Uint8Array`/`ArrayBuffer`/other views, `Blob`, `FormData`, `URLSearchParams`
-   * and streams are sent unchanged; `null`/`undefined` send no body.
+   * you set one); strings, `Uint8Array`/`ArrayBuffer`/other views, `Blob`, `FormData` and `URLSearchParams`
+   * are sent unchanged; `null`/`undefined` send no body. A stream (a web `ReadableStream`, a Node
+   * `Readable`, or any async iterable of bytes or strings) is sent as it is read, never buffered whole,
+   * and only once: it is never retried, whatever `maxRetries` and `idempotencyKey` say.
    */
   body?: unknown | undefined;
   /** Send through the rewrite proxy, translating from and to this client format. */
@@ -26,26 +29,29 @@ export interface PreparedGatewayRequest {
   options: CallOptions;
 }
 
-const isStream = (body: object): boolean =>
-  typeof (body as { getReader?: unknown }).getReader === 'function' ||
-  typeof (body as { pipe?: unknown }).pipe === 'function';
+// An HTTP token (RFC 9110), less the methods fetch forbids.
+const METHOD = /^(?!(CONNECT|TRACE|TRACK)$)[!#$%&'*+.^_`|~0-9A-Z-]+$/;
 
 /**
  * Serialises a body as the official SDK's `prepareGatewayBody`, without its Node-only `Buffer` check;
- * `streamFlag` adds `stream: true` to a plain object. Undefined when JSON cannot serialise it (a BigInt,
- * a cycle, a throwing `toJSON` or getter, a nesting too deep for the stack).
+ * `streamFlag` adds `stream: true` to a plain object. Stream bodies go as streams (see `streamBody`). A
+ * string says why the body cannot be sent: JSON cannot serialise it (a BigInt, a cycle, a throwing
+ * `toJSON` or getter, a nesting too deep for the stack), or a stream that cannot be read.
  */
 function prepareBody(
   body: unknown,
   streamFlag: boolean,
-): { body?: BodyInit; type?: string; replayable: boolean } | undefined {
+): { body?: BodyInit; type?: string; replayable: boolean } | string {
   if (body === undefined || body === null) return { replayable: true };
   if (typeof body !== 'object') {
     // fetch labels a string body `text/plain;charset=UTF-8`; say so explicitly, because ofetch would
     // otherwise label any string `application/json`.
     return { body: String(body), type: 'text/plain;charset=UTF-8', replayable: true };
   }
-  if (isStream(body)) return { body: body as BodyInit, replayable: false };
+  if (isStreamBody(body)) {
+    const stream = streamBody(body);
+    return typeof stream === 'string' ? stream : { body: stream, replayable: false };
+  }
   const tag = Object.prototype.toString.call(body);
   if (
     ArrayBuffer.isView(body) ||
@@ -55,10 +61,9 @@ function prepareBody(
   }
   try {
     const json = JSON.stringify(streamFlag && tag === '[object Object]' ? { ...body, stream: true } : body);
-    return json === undefined ? undefined : { body: json, type: 'application/json', replayable: true };
-  } catch {
-    return undefined;
-  }
+    if (json !== undefined) return { body: json, type: 'application/json', replayable: true };
+  } catch {}
+  return 'cannot be serialised as JSON';
 }
 
 /**
@@ -79,7 +84,10 @@ export function prepareGatewayRequest(
   }
   const issues: LavaIssue[] = [];
   const { format, metadata, signal, timeoutMs, idempotencyKey } = options;
-  const method = (options.method ?? 'POST').toUpperCase();
+  const given = options.method ?? 'POST';
+  const method = typeof given === 'string' ? given.toUpperCase() : '';
+  if (!METHOD.test(method))
+    issues.push({ path: 'method', message: 'must be an HTTP method such as GET or POST' });
   const safe = method === 'GET' || method === 'HEAD';
   if (format !== undefined) {
     const issue = rewriteIssue(format, url);
@@ -90,12 +98,12 @@ export function prepareGatewayRequest(
   const meta = metadata === undefined ? undefined : checkMetadata(metadata, issues);
   const token = tokenOptions(options, issues);
   const prepared = prepareBody(options.body, streamFlag);
-  if (!prepared) {
-    issues.push({ path: 'body', message: 'cannot be serialised as JSON' });
+  if (typeof prepared === 'string') {
+    issues.push({ path: 'body', message: prepared });
   } else if (safe && prepared.body !== undefined) {
     issues.push({ path: 'body', message: `a ${method} request cannot have a body` });
   }
-  if (issues.length > 0 || !prepared) return err(invalidParams(issues));
+  if (issues.length > 0 || typeof prepared === 'string') return err(invalidParams(issues));
 
   const headers = mergeHeaders(lava.headers, options.headers);
   delete headers.authorization;

@@ -11,7 +11,10 @@ export type { GatewayOptions } from './_prepare';
  * - the URL is `${baseUrl}forward?u=${encodeURIComponent(url)}`, or with `format` the rewrite proxy
  *   `${baseUrl}rewrite/${format}/${url}`;
  * - the method defaults to `POST`; objects and arrays are sent as JSON with `Content-Type:
- *   application/json` unless you set one; strings, binary data and streams are sent unchanged;
+ *   application/json` unless you set one; strings and binary data are sent unchanged;
+ * - a stream body (a web `ReadableStream`, a Node `Readable`, any async iterable of bytes or strings)
+ *   is sent as it is read (`duplex: 'half'`), never buffered whole; a locked or ended stream, or a chunk
+ *   that is neither bytes nor a string, is an `invalid_params` error;
  * - `Authorization` (in any case) is replaced by `Bearer <forward token>`, the token's billing fields
  *   chosen as the official SDK does: `customer_id` + `meter_slug` bill the customer, `meter_slug` alone
  *   is meter-only (`customer_id: null`), neither bills the merchant, and `customer_id` alone is an
@@ -24,7 +27,10 @@ export type { GatewayOptions } from './_prepare';
  * Retries: Lava does not document the forward proxy as idempotent, so a retried POST could run (and
  * bill) a completion twice. Non-GET calls are therefore sent once, unless you pass an `idempotencyKey`
  * (or an `Idempotency-Key` header) or an explicit `maxRetries`; GET and HEAD use the client's retries.
- * Stream bodies are never retried.
+ * A stream body is sent once, whatever `maxRetries` and `idempotencyKey` say: it cannot be replayed.
+ *
+ * A request that cannot be built (a method fetch forbids, a header it refuses) is an `invalid_params`
+ * error, and a base URL it cannot use a `config` error: nothing is sent, and nothing is retried.
  *
  * Headers: a gateway call sends only what you ask for: your `headers` (and the client's), the forward
  * token as `Authorization`, `Content-Type: application/json` for a JSON body unless you set one, and

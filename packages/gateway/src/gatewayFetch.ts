@@ -1,6 +1,7 @@
 import type { LavaClient, LavaIssue } from '@lava-sdk/core';
 import { providers } from '@lava-sdk/providers';
 import { type BillingOptions, checkMetadata, invalidParams, metadataHeader, tokenOptions } from './_options';
+import { isStreamBody } from './_streamBody';
 import { forwardUrl } from './forwardUrl';
 import { generateForwardToken } from './generateForwardToken';
 import { type RewriteFormat, rewriteIssue, rewriteUrl } from './rewriteUrl';
@@ -13,7 +14,15 @@ export interface GatewayFetchOptions extends BillingOptions {
    * (`/v1/chat/completions`, `/v1/messages`) is appended for Lava to strip; for `google` and `bedrock`
    * `url` must be the full provider endpoint.
    */
-  rewrite?: { format: RewriteFormat; url: string };
+  rewrite?: {
+    /** The format the client speaks: `openai`, `anthropic`, `google` or `bedrock`. */
+    format: RewriteFormat;
+    /**
+     * The provider endpoint Lava sends to, such as `https://api.anthropic.com/v1/messages`: for `google`
+     * and `bedrock` the full endpoint; for `openai` and `anthropic`, the client's own path is appended.
+     */
+    url: string;
+  };
   /**
    * Hosts to forward beside those of the known providers (`providers` in `@lava-sdk/providers`), e.g. a
    * provider Lava added since this release. A request to any other host is refused before it is sent.
@@ -35,7 +44,8 @@ const CREDENTIALS = ['authorization', 'x-api-key', 'x-goog-api-key', 'api-key', 
  * - The credentials SDKs attach (`Authorization`, `x-api-key`, `x-goog-api-key`, `api-key`,
  *   `xi-api-key`, Google's `key` query parameter) never reach Lava; your secret key travels only
  *   inside the forward token.
- * - Method, body, the SDK's other headers and its abort signal pass through unchanged; the response
+ * - Method, body, the SDK's other headers and its abort signal pass through unchanged (a stream body
+ *   gets `duplex: 'half'` when the SDK did not set it, as fetch requires); the response
  *   comes back as is, so streams are read as they arrive and errors are the SDK's own error types
  *   (see {@link lavaErrorOf} to tell Lava's refusals from the provider's). Nothing is added but the
  *   token, `x-lava-metadata` when you pass `metadata`, and the client's `headers`.
@@ -107,6 +117,9 @@ export function gatewayFetch(lava: LavaClient, options: GatewayFetchOptions = {}
       : { ...init };
     forwarded.headers = headers;
     forwarded.redirect = 'manual';
+    // A stream body (an upload read as it goes) is sent only with `duplex: 'half'`, which not every SDK sets.
+    const { body } = forwarded;
+    if (typeof body === 'object' && body !== null && isStreamBody(body)) forwarded.duplex ??= 'half';
     return (options.fetch ?? lava.fetch ?? fetch)(target, forwarded);
   }) as typeof fetch;
 }

@@ -31,7 +31,7 @@ export interface GatewayStream extends AsyncIterable<ServerSentEvent> {
 
 /**
  * Sends a streaming request through Lava's gateway (as {@link gateway}: same URL, token, headers,
- * metadata and retry rules) and returns its server-sent events as an async iterable. The JSON body gets
+ * bodies, stream bodies included, metadata and retry rules) and returns its server-sent events as an async iterable. The JSON body gets
  * `stream: true`; no `Accept` header is added (set one in `headers` if your provider wants it).
  *
  * The call resolves as soon as the response headers arrive; the time budget (`timeoutMs`) covers only

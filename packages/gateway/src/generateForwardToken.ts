@@ -11,16 +11,71 @@ import { useSecretKey } from '@lava-sdk/core/internal';
  *
  * Any combination may add `provider_key`.
  */
+// The members' doc comments span lines on purpose: the .d.ts bundler (rolldown-plugin-dts before 0.28, which
+// needs Node 22) moves a one-line doc comment in a type literal to the end of the line before, where it no
+// longer documents its field. `pnpm docs:api` checks the built declarations for it.
 export type ForwardTokenOptions =
   | {
+      /**
+       * The customer to bill, with `meter_slug`: `con_…` or your `reference_id`.
+       */
       customer_id: string;
+      /**
+       * The meter that prices the call (its `meter_slug`): the customer's plan credits pay.
+       */
       meter_slug: string;
+      /**
+       * Your own provider API key (bring your own key), used instead of Lava's; Lava still meters.
+       */
       provider_key?: string | undefined;
+      /**
+       * `true`: the merchant pays instead of the customer; the usage stays attributed to the customer,
+       * and the plan's entitlement (the meter on the customer's active plan) is still enforced.
+       */
       disable_billing?: boolean | undefined;
     }
-  | { customer_id: null; meter_slug: null; provider_key?: string | undefined }
-  | { customer_id?: null; meter_slug: string; provider_key?: string | undefined }
-  | { customer_id?: undefined; meter_slug?: undefined; provider_key?: string | undefined };
+  | {
+      /**
+       * `null`, with `meter_slug: null`: metering only, with `provider_key`; no customer is billed.
+       */
+      customer_id: null;
+      /**
+       * `null`, with `customer_id: null`: metering only, with `provider_key`; no meter prices the call.
+       */
+      meter_slug: null;
+      /**
+       * Your own provider API key (bring your own key), used instead of Lava's; Lava still meters.
+       */
+      provider_key?: string | undefined;
+    }
+  | {
+      /**
+       * Absent or `null`: no customer; the merchant wallet pays.
+       */
+      customer_id?: null;
+      /**
+       * The meter the usage is attributed to (its `meter_slug`); the merchant pays ("meter-only").
+       */
+      meter_slug: string;
+      /**
+       * Your own provider API key (bring your own key), used instead of Lava's; Lava still meters.
+       */
+      provider_key?: string | undefined;
+    }
+  | {
+      /**
+       * Absent: the merchant wallet pays ("gateway" mode).
+       */
+      customer_id?: undefined;
+      /**
+       * Absent: no meter; the merchant wallet pays ("gateway" mode).
+       */
+      meter_slug?: undefined;
+      /**
+       * Your own provider API key (bring your own key), used instead of Lava's; Lava still meters.
+       */
+      provider_key?: string | undefined;
+    };
 
 const TOKEN_KEYS = ['secret_key', 'customer_id', 'meter_slug', 'provider_key', 'disable_billing'];
 

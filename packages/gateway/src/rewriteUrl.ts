@@ -1,4 +1,5 @@
 import type { LavaClient, LavaIssue } from '@lava-sdk/core';
+import { lavaUrl } from '@lava-sdk/core/internal';
 import { invalidParams } from './_options';
 
 /** The request/response shape your client speaks; Lava translates it to and from the provider's. */
@@ -34,7 +35,8 @@ export function rewriteIssue(format: unknown, providerUrl: unknown): LavaIssue |
 
 /**
  * The rewrite-proxy URL `${baseUrl}rewrite/${format}/${providerUrl}`, exactly as the official SDK's
- * `gateway({ format })` builds it: the provider URL is appended as is (not encoded). Point an OpenAI-,
+ * `gateway({ format })` builds it: the provider URL is appended as is (not encoded), and a base URL without
+ * its trailing `/` gets one. Point an OpenAI-,
  * Anthropic-, Google- or Bedrock-shaped client at it and Lava translates to the provider detected from
  * the URL. The client's own suffix (`/v1/chat/completions` for `openai`, `/v1/messages` for
  * `anthropic`) is stripped by Lava; for `google` put the full path in `providerUrl`.
@@ -57,5 +59,5 @@ export function rewriteUrl(
 ): string {
   const issue = rewriteIssue(format, providerUrl);
   if (issue) throw invalidParams([issue]);
-  return `${lava.baseUrl}rewrite/${format}/${providerUrl}`;
+  return lavaUrl(lava, `rewrite/${format}/${providerUrl}`);
 }

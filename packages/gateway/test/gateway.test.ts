@@ -1,5 +1,6 @@
 import { requestIdOf } from '@lava-sdk/core';
 import { forwardUrl, type GatewayOptions, gateway, type RewriteFormat, rewriteUrl } from '@lava-sdk/gateway';
+import { providerUrl } from '@lava-sdk/providers';
 import { Lava } from '@lavapayments/nodejs';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
@@ -83,6 +84,15 @@ describe('gateway: same wire request as the official SDK', () => {
     expect(forwardUrl(lava, 'https://x.test/a?b=1&c=2')).toBe(
       `${BASE_URL}forward?u=https%3A%2F%2Fx.test%2Fa%3Fb%3D1%26c%3D2`,
     );
+  });
+
+  // Issue 22, item 6: the URL helpers take a hand-made `{ baseUrl }`, which may lack the slash createLava adds.
+  it('adds the slash a hand-made base URL lacks, as providerUrl does', () => {
+    const base = { baseUrl: 'https://api.lava.so/v1' };
+    expect(forwardUrl(base, OPENAI)).toBe(`https://api.lava.so/v1/forward?u=${encodeURIComponent(OPENAI)}`);
+    expect(rewriteUrl(base, 'openai', OPENAI)).toBe(`https://api.lava.so/v1/rewrite/openai/${OPENAI}`);
+    expect(forwardUrl(base, OPENAI).split('?')[0]).toBe(providerUrl(base, 'openai').split('?')[0]);
+    expect(forwardUrl({ baseUrl: 'https://api.lava.so/v1/' }, OPENAI)).toBe(forwardUrl(base, OPENAI));
   });
 
   it('replaces a caller Authorization in any case with the forward token', async () => {

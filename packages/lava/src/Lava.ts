@@ -97,7 +97,7 @@ type Resource<R extends ResourceName> = {
 };
 
 // The 11 resource objects of the official SDK, each method delegating to one standalone function.
-function resources(lava: LavaClient): { [R in ResourceName]: Resource<R> } {
+function resources(lava: LavaClient): Resources {
   const out: Record<string, Record<string, unknown>> = {};
   for (const op of OPERATIONS) {
     if (!('official' in op) || !(op.package in PACKAGES)) continue;
@@ -111,6 +111,9 @@ function resources(lava: LavaClient): { [R in ResourceName]: Resource<R> } {
   }
   return out as never;
 }
+
+/** The 11 resource objects of the official SDK, each method as OPERATIONS names it. */
+type Resources = { readonly [R in ResourceName]: Resource<R> };
 
 /** `lava.checkoutSessions`. */
 export type CheckoutSessionsResource = Resource<'checkoutSessions'>;
@@ -156,22 +159,10 @@ export type ModelsResource = Resource<'models'>;
  * const { subscription } = await lava.customers.getSubscription('con_123');
  * ```
  */
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the constructor assigns every member of Resources.
 export class Lava {
   /** The immutable client context, for the standalone functions: `retrieveCustomer(lava.client, id)`. */
   readonly client: LavaClient;
-  readonly checkoutSessions: CheckoutSessionsResource;
-  readonly customers: CustomersResource;
-  readonly requests: RequestsResource;
-  readonly usage: UsageResource;
-  /** Plans and subscriptions. */
-  readonly subscriptions: SubscriptionsResource;
-  readonly meters: MetersResource;
-  readonly creditBundles: CreditBundlesResource;
-  readonly webhooks: WebhooksResource;
-  readonly secretKeys: SecretKeysResource;
-  readonly spendKeys: SpendKeysResource;
-  /** OpenAI-compatible model discovery. */
-  readonly models: ModelsResource;
   /** Forward base URL of every pre-configured provider: `${baseUrl}forward?u=${upstream}`. */
   readonly providers: ProviderUrls;
 
@@ -196,18 +187,7 @@ export class Lava {
         'Lava secret key is required. Pass it as the first argument or set the LAVA_SECRET_KEY environment variable.',
       );
     }
-    const r = resources(this.client);
-    this.checkoutSessions = r.checkoutSessions;
-    this.customers = r.customers;
-    this.requests = r.requests;
-    this.usage = r.usage;
-    this.subscriptions = r.subscriptions;
-    this.meters = r.meters;
-    this.creditBundles = r.creditBundles;
-    this.webhooks = r.webhooks;
-    this.secretKeys = r.secretKeys;
-    this.spendKeys = r.spendKeys;
-    this.models = r.models;
+    Object.assign(this, resources(this.client));
     this.providers = providerUrls(this.client);
   }
 
@@ -278,3 +258,7 @@ export class Lava {
     return unwrap(exchangeAuthCode(options, callOptions));
   }
 }
+
+// The resource objects (`lava.customers`, …) are declared by `Resources`, derived from OPERATIONS, and
+// assigned by the constructor: an official method added to the registry needs no edit here.
+export interface Lava extends Resources {}

@@ -1,4 +1,4 @@
-import { type ParamsOf, UnsignedDecimal } from '@lava-sdk/core/internal';
+import { UnsignedDecimal } from '@lava-sdk/core/internal';
 import * as v from 'valibot';
 
 // Whether non-negative decimal string `a` is below `b`, exactly (no float rounding): both as whole numbers
@@ -11,9 +11,25 @@ function below(a: string, b: string): boolean {
 }
 
 /**
- * Pricing tiers of `createMeter` and `updateMeter`: at least one; the first `start` is `"0"`; starts
- * strictly ascending (compared as decimal numbers); `start` and `rate` are decimal strings.
+ * Pricing tiers of `createMeter` and `updateMeter`: at least one; the first starts at `"0"`, and each next
+ * one starts strictly above the one before (compared as decimal numbers). Tiers count a customer's usage
+ * cumulatively: a tier's `rate` applies from its `start` up to the next tier's.
  */
+export type Tiers = readonly {
+  /**
+   * Where the tier begins, in the customer's accumulated usage: a non-negative decimal string. `"0"` for
+   * the first tier; each next one strictly greater.
+   */
+  start: string;
+  /**
+   * The tier's price, a non-negative decimal string (`"1.00"`). For a `fixed` meter, credits per unit of
+   * its `tier_type` (per million tokens or characters, per minute, per request); for a `percentage` meter,
+   * the markup on the provider's cost.
+   */
+  rate: string;
+}[];
+
+/** Schema of {@link Tiers}. */
 export const Tiers = v.pipe(
   v.array(v.looseObject({ start: UnsignedDecimal, rate: UnsignedDecimal })),
   // One rawCheck for every rule across tiers (a minLength action as well would cost each bundle ~75 B).
@@ -38,4 +54,3 @@ export const Tiers = v.pipe(
     });
   }),
 );
-export type Tiers = ParamsOf<typeof Tiers>;

@@ -1,21 +1,42 @@
 import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
-import { NonEmpty, oneOf, type ParamsOf, request } from '@lava-sdk/core/internal';
+import { createMeterWire, NonEmpty, oneOf, request } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 import { Meter } from './Meter';
 import { Tiers } from './Tiers';
 
-/** Params of `createMeter`. */
+/** Params of `createMeter`: a name, how it prices, per what unit, and its tiers. */
+export interface CreateMeterParams {
+  /** The meter's name (required, not empty). */
+  name: string;
+  /**
+   * The meter's slug, which forward tokens (`meter_slug`) and `createRequest` name it by: a non-empty
+   * string. Omitted: Lava generates one (its reference does not say how); read it from the returned meter.
+   * It cannot change later.
+   */
+  meter_slug?: string | undefined;
+  /**
+   * How the tiers' `rate` prices usage (required; cannot change later): `fixed`, credits per unit of
+   * `tier_type`; `percentage`, a markup on the provider's cost.
+   */
+  rate_type: 'fixed' | 'percentage';
+  /**
+   * The unit usage is counted and priced in (required; cannot change later): `tokens_1m` (per million
+   * tokens), `characters_1m` (per million characters), `minutes` or `requests`.
+   */
+  tier_type: 'tokens_1m' | 'characters_1m' | 'minutes' | 'requests';
+  /** The pricing tiers (required): at least one, the first starting at `"0"`, starts ascending. */
+  tiers: Tiers;
+}
+
+/** Schema of {@link CreateMeterParams}. */
 export const CreateMeterParams = v.looseObject({
   name: NonEmpty,
-  /** Auto-generated from the name when omitted. */
   meter_slug: v.optional(NonEmpty),
-  /** `fixed`: each tier's `rate` is credits per usage unit; `percentage`: a markup on the provider cost. */
   rate_type: oneOf(['fixed', 'percentage']),
   tier_type: oneOf(['tokens_1m', 'characters_1m', 'minutes', 'requests']),
   tiers: Tiers,
 });
-export type CreateMeterParams = ParamsOf<typeof CreateMeterParams>;
 
 /**
  * Creates a meter (`POST /meters`).
@@ -40,9 +61,5 @@ export function createMeter(
   params: CreateMeterParams,
   options?: CallOptions,
 ): ResultAsync<Meter, LavaError> {
-  return request(
-    lava,
-    { method: 'POST', path: ['meters'], params, input: CreateMeterParams, output: Meter },
-    options,
-  );
+  return request(lava, { wire: createMeterWire, params, input: CreateMeterParams, output: Meter }, options);
 }

@@ -1,5 +1,5 @@
 import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
-import { Deleted, request } from '@lava-sdk/core/internal';
+import { Deleted, deleteMeterWire, request } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 
 /**
@@ -20,5 +20,5 @@ export function deleteMeter(
   id: string,
   options?: CallOptions,
 ): ResultAsync<Deleted, LavaError> {
-  return request(lava, { method: 'DELETE', path: ['meters', id], output: Deleted }, options);
+  return request(lava, { wire: deleteMeterWire, path: [id], output: Deleted }, options);
 }

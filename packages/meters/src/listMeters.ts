@@ -1,11 +1,19 @@
 import type { CallOptions, LavaClient, LavaError, ListResponse } from '@lava-sdk/core';
-import { listOf, PaginationParams, request } from '@lava-sdk/core/internal';
+import { listMetersWire, listOf, PaginationParams, request } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import { Meter } from './Meter';
 
 /** Params of `listMeters`: `cursor` and `limit` (1–100). */
+export interface ListMetersParams extends PaginationParams {
+  /**
+   * Meters per page: an integer from 1 to 100. Omitted: Lava's default, which its reference omits (older
+   * SDK docs said 20).
+   */
+  limit?: number | undefined;
+}
+
+/** Schema of {@link ListMetersParams}. */
 export const ListMetersParams = PaginationParams;
-export type ListMetersParams = PaginationParams;
 
 /** A page of meters. */
 export type MeterList = ListResponse<Meter>;
@@ -29,9 +37,5 @@ export function listMeters(
   params?: ListMetersParams,
   options?: CallOptions,
 ): ResultAsync<MeterList, LavaError> {
-  return request(
-    lava,
-    { method: 'GET', path: ['meters'], params, input: ListMetersParams, output: MeterList },
-    options,
-  );
+  return request(lava, { wire: listMetersWire, params, input: ListMetersParams, output: MeterList }, options);
 }

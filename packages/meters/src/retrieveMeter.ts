@@ -1,5 +1,5 @@
 import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
-import { request } from '@lava-sdk/core/internal';
+import { request, retrieveMeterWire } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import { Meter } from './Meter';
 
@@ -21,5 +21,5 @@ export function retrieveMeter(
   id: string,
   options?: CallOptions,
 ): ResultAsync<Meter, LavaError> {
-  return request(lava, { method: 'GET', path: ['meters', id], output: Meter }, options);
+  return request(lava, { wire: retrieveMeterWire, path: [id], output: Meter }, options);
 }

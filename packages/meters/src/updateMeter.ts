@@ -1,5 +1,5 @@
 import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
-import { NonEmpty, type ParamsOf, request } from '@lava-sdk/core/internal';
+import { NonEmpty, request, updateMeterWire } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 import { Meter } from './Meter';
@@ -7,7 +7,21 @@ import { Tiers } from './Tiers';
 
 const Immutable = v.optional(v.custom<never>(() => false, 'cannot be changed after the meter is created'));
 
-/** Params of `updateMeter`: only `name` and `tiers` may change. */
+/** Params of `updateMeter`: only `name` and `tiers` may change; a field left out keeps its value. */
+export interface UpdateMeterParams {
+  /** The new name: a non-empty string. */
+  name?: string | undefined;
+  /** The new pricing tiers, replacing the old: at least one, the first at `"0"`, starts ascending. */
+  tiers?: Tiers | undefined;
+  /** Fixed when the meter is created: refused here, before anything is sent. */
+  rate_type?: undefined;
+  /** Fixed when the meter is created: refused here, before anything is sent. */
+  tier_type?: undefined;
+  /** Fixed when the meter is created: refused here, before anything is sent. */
+  meter_slug?: undefined;
+}
+
+/** Schema of {@link UpdateMeterParams}. */
 export const UpdateMeterParams = v.looseObject({
   name: v.optional(NonEmpty),
   tiers: v.optional(Tiers),
@@ -15,7 +29,6 @@ export const UpdateMeterParams = v.looseObject({
   tier_type: Immutable,
   meter_slug: Immutable,
 });
-export type UpdateMeterParams = ParamsOf<typeof UpdateMeterParams>;
 
 /**
  * Updates a meter (`PATCH /meters/{id}`). Only `name` and `tiers` can change; `rate_type`, `tier_type`
@@ -39,7 +52,7 @@ export function updateMeter(
 ): ResultAsync<Meter, LavaError> {
   return request(
     lava,
-    { method: 'PATCH', path: ['meters', id], params, input: UpdateMeterParams, output: Meter },
+    { wire: updateMeterWire, path: [id], params, input: UpdateMeterParams, output: Meter },
     options,
   );
 }

@@ -1,5 +1,6 @@
 // Type tests of @lava-sdk/meters: every function's params and result, the models' documented fields.
 import type { CallOptions, Deleted, LavaClient, LavaError } from '@lava-sdk/core';
+import type { ParamsOf } from '@lava-sdk/core/internal';
 import {
   type CreateMeterParams,
   createMeter,
@@ -9,6 +10,7 @@ import {
   type Meter,
   type MeterList,
   retrieveMeter,
+  type Tiers,
   type UpdateMeterParams,
   updateMeter,
 } from '@lava-sdk/meters';
@@ -72,5 +74,13 @@ describe('@lava-sdk/meters', () => {
     createMeter(lava, { name: 'm', rate_type: 'fixed', tier_type: 'tokens_1m' });
     // @ts-expect-error: the meter id is required
     updateMeter(lava, { name: 'x' });
+  });
+
+  test('each params schema checks exactly the fields its documented interface lists', () => {
+    // The interface is what users read (hover, completion, the API reference); the schema is what runs.
+    expectTypeOf<ParamsOf<typeof CreateMeterParams>>().toEqualTypeOf<CreateMeterParams>();
+    expectTypeOf<ParamsOf<typeof UpdateMeterParams>>().toEqualTypeOf<UpdateMeterParams>();
+    expectTypeOf<ParamsOf<typeof ListMetersParams>>().toEqualTypeOf<ListMetersParams | undefined>();
+    expectTypeOf<ParamsOf<typeof Tiers>>().toEqualTypeOf<Tiers>();
   });
 });

@@ -1,5 +1,5 @@
 import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
-import { request } from '@lava-sdk/core/internal';
+import { listModelsWire, request } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 import { Model } from './Model';
@@ -30,5 +30,5 @@ export const ModelList = v.looseObject({ object: v.string(), data: v.array(Model
  * ```
  */
 export function listModels(lava: LavaClient, options?: CallOptions): ResultAsync<ModelList, LavaError> {
-  return request(lava, { method: 'GET', path: ['models'], output: ModelList, auth: 'optional' }, options);
+  return request(lava, { wire: listModelsWire, output: ModelList, auth: 'optional' }, options);
 }

@@ -1,5 +1,5 @@
 import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
-import { request } from '@lava-sdk/core/internal';
+import { listPaymentMethodsWire, request } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 import { PaymentMethod } from './PaymentMethod';
@@ -30,5 +30,5 @@ export function listPaymentMethods(
   lava: LavaClient,
   options?: CallOptions,
 ): ResultAsync<PaymentMethodList, LavaError> {
-  return request(lava, { method: 'GET', path: ['payment_methods'], output: PaymentMethodList }, options);
+  return request(lava, { wire: listPaymentMethodsWire, output: PaymentMethodList }, options);
 }

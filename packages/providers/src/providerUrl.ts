@@ -1,6 +1,5 @@
 import type { LavaClient } from '@lava-sdk/core';
-import { lavaError } from '@lava-sdk/core/internal';
-import { forwardBase } from './_forwardBase';
+import { lavaError, lavaUrl } from '@lava-sdk/core/internal';
 import { type ProviderName, providers } from './providers';
 
 /**
@@ -29,5 +28,5 @@ export function providerUrl(lava: Pick<LavaClient, 'baseUrl'>, name: ProviderNam
     const message = `unknown provider ${JSON.stringify(String(name))}`;
     throw lavaError('invalid_params', `Invalid params: ${message}`, { issues: [{ path: 'name', message }] });
   }
-  return forwardBase(lava) + providers[name];
+  return lavaUrl(lava, `forward?u=${providers[name]}`);
 }

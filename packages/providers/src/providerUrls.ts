@@ -1,5 +1,5 @@
 import type { LavaClient } from '@lava-sdk/core';
-import { forwardBase } from './_forwardBase';
+import { lavaUrl } from '@lava-sdk/core/internal';
 import { type ProviderUrls, providers } from './providers';
 
 /**
@@ -15,7 +15,7 @@ import { type ProviderUrls, providers } from './providers';
  * ```
  */
 export function providerUrls(lava: Pick<LavaClient, 'baseUrl'>): ProviderUrls {
-  const base = forwardBase(lava);
+  const base = lavaUrl(lava, 'forward?u=');
   const urls: Record<string, string> = {};
   for (const [name, upstream] of Object.entries(providers)) urls[name] = base + upstream;
   return Object.freeze(urls as ProviderUrls);

@@ -25,16 +25,10 @@ export interface StoredUsage {
  * A method that throws (or rejects) reaches the reporter's `onStoreError`; an `add` that throws makes
  * `report()` return an `Err` of kind `store`, with nothing queued.
  *
- * @example
- * ```ts
- * // A store over Redis (ioredis): one hash field per event.
- * const redisStore = (redis: Redis, key = 'lava:usage'): UsageStore => ({
- *   load: async () => Object.values(await redis.hgetall(key)).map((json) => JSON.parse(json)),
- *   add: async (entry) => void (await redis.hset(key, entry.event.request_id, JSON.stringify(entry))),
- *   remove: async (ids) => void (ids.length && (await redis.hdel(key, ...ids))),
- * });
- * const reporter = createUsageReporter(lava, { store: redisStore(redis) });
- * ```
+ * A store belongs to one process at a time: `load()` hands a new process everything the store holds, so a
+ * store shared by live processes (one Redis hash for every pod) would have each of them send the others'
+ * events, and a dead process's events would wait for a restart. For usage from many processes, use a job
+ * queue that hands work between processes: `@lava-sdk/bullmq` (BullMQ on Redis or PostgreSQL).
  */
 export interface UsageStore {
   /** What a previous process left undelivered. */

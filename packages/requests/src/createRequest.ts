@@ -1,5 +1,5 @@
 import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
-import { NonEmpty, type ParamsOf, request } from '@lava-sdk/core/internal';
+import { createRequestWire, NonEmpty, request } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 import { Request } from './Request';
@@ -32,7 +32,37 @@ const Count = v.optional(
   v.custom<number>((n) => Number.isFinite(n) && (n as number) >= 0, 'must be a finite number, 0 or more'),
 );
 
-/** Params of `createRequest`. */
+/** Params of `createRequest`: whose usage, priced by which meter, and how much. */
+export interface CreateRequestParams {
+  /**
+   * Your id for this usage record (required, not empty): Lava is idempotent on it, so sending the same id
+   * again returns the existing record and bills nothing more.
+   */
+  request_id: string;
+  /** The customer to bill (required): `con_…` or your `reference_id`. */
+  customer_id: string;
+  /** The meter that prices the usage (required): its `meter_slug`, not its `meter_id`. */
+  meter_slug: string;
+  /**
+   * Your key-value data for the request history: at most 100 pairs; keys of 1 to 255 ASCII letters, digits
+   * or underscores; values strings of 1 to 255 characters.
+   */
+  metadata?: Record<string, string> | undefined;
+  /** Input tokens used: a finite number, 0 or more. */
+  input_tokens?: number | undefined;
+  /** Output tokens produced: a finite number, 0 or more. */
+  output_tokens?: number | undefined;
+  /** Input characters (for character-priced meters): a finite number, 0 or more. */
+  input_characters?: number | undefined;
+  /** Output characters (for character-priced meters): a finite number, 0 or more. */
+  output_characters?: number | undefined;
+  /** Input seconds (for duration-priced meters): a finite number, 0 or more. */
+  input_seconds?: number | undefined;
+  /** Output seconds (for duration-priced meters): a finite number, 0 or more. */
+  output_seconds?: number | undefined;
+}
+
+/** Schema of {@link CreateRequestParams}. */
 export const CreateRequestParams = v.looseObject({
   request_id: NonEmpty,
   customer_id: NonEmpty,
@@ -45,7 +75,6 @@ export const CreateRequestParams = v.looseObject({
   input_seconds: Count,
   output_seconds: Count,
 });
-export type CreateRequestParams = ParamsOf<typeof CreateRequestParams>;
 
 /**
  * Records usage for a customer against a meter (`POST /requests`), for usage that did not go through
@@ -75,7 +104,7 @@ export function createRequest(
 ): ResultAsync<Request, LavaError> {
   return request(
     lava,
-    { method: 'POST', path: ['requests'], params, input: CreateRequestParams, output: Request },
+    { wire: createRequestWire, params, input: CreateRequestParams, output: Request },
     options,
   );
 }

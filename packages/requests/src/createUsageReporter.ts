@@ -1,6 +1,7 @@
 import type { ConfigError, InvalidParamsError, LavaClient, LavaError } from '@lava-sdk/core';
 import {
   backoffDelay,
+  createRequestWire,
   lavaError,
   parseParams,
   RETRY_STATUSES,
@@ -12,15 +13,24 @@ import * as v from 'valibot';
 import { CreateRequestParams } from './createRequest';
 import type { StoredUsage, UsageStore } from './UsageStore';
 
-/** What `report()` takes: `createRequest`'s params, with `request_id` optional (a UUID when missing). */
-export type UsageEvent = Omit<CreateRequestParams, 'request_id'> & { request_id?: string };
+/** What `report()` takes: `createRequest`'s params, with `request_id` optional. */
+export interface UsageEvent extends Omit<CreateRequestParams, 'request_id'> {
+  /**
+   * Your id for the usage record, on which Lava is idempotent: the same id reported twice is recorded and
+   * billed once. Omitted: a random UUID, which `report()` returns.
+   */
+  request_id?: string;
+}
 
 /** `report()` refused a valid event; the event is handed back, since nothing was queued. */
 export interface UsageRefused {
   /** `closed`: after `close()`. `queue_full`: `maxQueue` events are waiting. `store`: the store's `add` failed. */
   readonly kind: 'closed' | 'queue_full' | 'store';
+  /** What happened, in words (no credential). */
   readonly message: string;
+  /** The refused event, as it was passed to `report()`: report it again later, or keep it elsewhere. */
   readonly event: UsageEvent;
+  /** For `store`: what the store's `add` threw or rejected with. */
   readonly cause?: unknown;
 }
 
@@ -41,6 +51,7 @@ export interface UsageReporterStats {
   readonly retried: number;
 }
 
+/** Options of {@link createUsageReporter}: concurrency, how long to retry, the queue, callbacks, a store. */
 export interface UsageReporterOptions {
   /** Requests in flight at once. Default 4. */
   concurrency?: number | undefined;
@@ -79,6 +90,7 @@ export interface UsageReporter {
   flush(): Promise<void>;
   /** Refuses new events, flushes, then closes the store. */
   close(): Promise<void>;
+  /** The reporter's counters now: queued, in flight, delivered, failed, retried. */
   stats(): UsageReporterStats;
 }
 
@@ -250,8 +262,7 @@ export function createUsageReporter(lava: LavaClient, options: UsageReporterOpti
     const result = await request(
       lava,
       {
-        method: 'POST',
-        path: ['requests'],
+        wire: createRequestWire,
         params: item.event,
         input: CreateRequestParams,
         output: Delivered,

@@ -37,6 +37,7 @@ import process from 'node:process';
 import type { CreateRequestParams } from './createRequest';
 import type { StoredUsage, UsageStore } from './UsageStore';
 
+/** The options of `fileStore()`. */
 export interface FileStoreOptions {
   /**
    * fdatasync the log after each event, so `report()`'s Ok survives a power cut. Default true. With

@@ -1,9 +1,10 @@
 import type { CallOptions, LavaClient, LavaError, ListResponse } from '@lava-sdk/core';
 import {
   listOf,
+  listRequestsWire,
   MetadataFilters,
   NonEmpty,
-  type ParamsOf,
+  type PaginationParams,
   paginationEntries,
   request,
 } from '@lava-sdk/core/internal';
@@ -12,6 +13,21 @@ import * as v from 'valibot';
 import { Request } from './Request';
 
 /** Params of `listRequests`: pagination plus `customer_id`, `meter_id` and `metadata_filters`. */
+export interface ListRequestsParams extends PaginationParams {
+  /** Requests per page: an integer from 1 to 100. Lava's default is 10. */
+  limit?: number | undefined;
+  /** Only this customer's requests: `con_…` or your `reference_id`. */
+  customer_id?: string | undefined;
+  /** Only the requests priced by this meter (`prd_…`). */
+  meter_id?: string | undefined;
+  /**
+   * Only the requests whose metadata matches these pairs: `{ key: value }`, string values. Sent as the JSON
+   * string of its `[key, value]` pairs, as the official SDK sends it.
+   */
+  metadata_filters?: Record<string, string> | undefined;
+}
+
+/** Schema of {@link ListRequestsParams}. */
 export const ListRequestsParams = v.optional(
   v.looseObject({
     ...paginationEntries,
@@ -20,7 +36,6 @@ export const ListRequestsParams = v.optional(
     metadata_filters: v.optional(MetadataFilters),
   }),
 );
-export type ListRequestsParams = ParamsOf<typeof ListRequestsParams>;
 
 /** A page of requests. */
 export type RequestList = ListResponse<Request>;
@@ -48,7 +63,7 @@ export function listRequests(
 ): ResultAsync<RequestList, LavaError> {
   return request(
     lava,
-    { method: 'GET', path: ['requests'], params, input: ListRequestsParams, output: RequestList },
+    { wire: listRequestsWire, params, input: ListRequestsParams, output: RequestList },
     options,
   );
 }

@@ -1,5 +1,5 @@
 import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
-import { request } from '@lava-sdk/core/internal';
+import { request, retrieveRequestWire } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import { Request } from './Request';
 
@@ -21,5 +21,5 @@ export function retrieveRequest(
   requestId: string,
   options?: CallOptions,
 ): ResultAsync<Request, LavaError> {
-  return request(lava, { method: 'GET', path: ['requests', requestId], output: Request }, options);
+  return request(lava, { wire: retrieveRequestWire, path: [requestId], output: Request }, options);
 }

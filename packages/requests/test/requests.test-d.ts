@@ -1,5 +1,6 @@
 // Type tests of @lava-sdk/requests: every function's params and result, the models' documented fields.
 import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
+import type { ParamsOf } from '@lava-sdk/core/internal';
 import {
   type CreateRequestParams,
   createRequest,
@@ -51,5 +52,11 @@ describe('@lava-sdk/requests', () => {
     createRequest(lava, { customer_id: 'con_1', meter_slug: 'm' });
     // @ts-expect-error: metadata_filters values are strings
     listRequests(lava, { metadata_filters: { feature: 1 } });
+  });
+
+  test('each params schema checks exactly the fields its documented interface lists', () => {
+    // The interface is what users read (hover, completion, the API reference); the schema is what runs.
+    expectTypeOf<ParamsOf<typeof CreateRequestParams>>().toEqualTypeOf<CreateRequestParams>();
+    expectTypeOf<ParamsOf<typeof ListRequestsParams>>().toEqualTypeOf<ListRequestsParams | undefined>();
   });
 });

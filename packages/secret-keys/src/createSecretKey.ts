@@ -1,12 +1,17 @@
 import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
-import { NonEmpty, type ParamsOf, request } from '@lava-sdk/core/internal';
+import { createSecretKeyWire, NonEmpty, request } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 import { SecretKey } from './SecretKey';
 
 /** Params of `createSecretKey`. */
+export interface CreateSecretKeyParams {
+  /** A name to tell the key apart by (required, not empty), such as `ci` or `production`. */
+  name: string;
+}
+
+/** Schema of {@link CreateSecretKeyParams}. */
 export const CreateSecretKeyParams = v.looseObject({ name: NonEmpty });
-export type CreateSecretKeyParams = ParamsOf<typeof CreateSecretKeyParams>;
 
 /** A new secret key with its full value, which Lava returns only this once. */
 export interface CreatedSecretKey extends SecretKey {
@@ -38,7 +43,7 @@ export function createSecretKey(
 ): ResultAsync<CreatedSecretKey, LavaError> {
   return request(
     lava,
-    { method: 'POST', path: ['secret_keys'], params, input: CreateSecretKeyParams, output: CreatedSecretKey },
+    { wire: createSecretKeyWire, params, input: CreateSecretKeyParams, output: CreatedSecretKey },
     options,
   );
 }

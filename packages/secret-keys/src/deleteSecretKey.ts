@@ -1,5 +1,5 @@
 import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
-import { Deleted, lavaError, request } from '@lava-sdk/core/internal';
+import { Deleted, deleteSecretKeyWire, lavaError, request } from '@lava-sdk/core/internal';
 import { errAsync, type ResultAsync } from 'neverthrow';
 
 /**
@@ -28,5 +28,5 @@ export function deleteSecretKey(
       }),
     );
   }
-  return request(lava, { method: 'DELETE', path: ['secret_keys', secretKeyId], output: Deleted }, options);
+  return request(lava, { wire: deleteSecretKeyWire, path: [secretKeyId], output: Deleted }, options);
 }

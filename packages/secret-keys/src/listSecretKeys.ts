@@ -1,11 +1,16 @@
 import type { CallOptions, LavaClient, LavaError, ListResponse } from '@lava-sdk/core';
-import { listOf, PaginationParams, request } from '@lava-sdk/core/internal';
+import { listOf, listSecretKeysWire, PaginationParams, request } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import { SecretKey } from './SecretKey';
 
 /** Params of `listSecretKeys`: `cursor` and `limit` (1–100, default 10). */
+export interface ListSecretKeysParams extends PaginationParams {
+  /** Keys per page: an integer from 1 to 100. Lava's default is 10. */
+  limit?: number | undefined;
+}
+
+/** Schema of {@link ListSecretKeysParams}. */
 export const ListSecretKeysParams = PaginationParams;
-export type ListSecretKeysParams = PaginationParams;
 
 /** A page of secret keys. */
 export type SecretKeyList = ListResponse<SecretKey>;
@@ -33,7 +38,7 @@ export function listSecretKeys(
 ): ResultAsync<SecretKeyList, LavaError> {
   return request(
     lava,
-    { method: 'GET', path: ['secret_keys'], params, input: ListSecretKeysParams, output: SecretKeyList },
+    { wire: listSecretKeysWire, params, input: ListSecretKeysParams, output: SecretKeyList },
     options,
   );
 }

@@ -1,5 +1,6 @@
 // Type tests of @lava-sdk/secret-keys: every function's params and result, the models' documented fields.
 import type { CallOptions, Deleted, LavaClient, LavaError } from '@lava-sdk/core';
+import type { ParamsOf } from '@lava-sdk/core/internal';
 import {
   type CreatedSecretKey,
   type CreateSecretKeyParams,
@@ -41,5 +42,11 @@ describe('@lava-sdk/secret-keys', () => {
   test('each response schema and its documented type list the same fields', () => {
     expectTypeOf<Shape<InferOutput<typeof SecretKey>>>().toEqualTypeOf<Shape<SecretKey>>();
     expectTypeOf<Shape<InferOutput<typeof CreatedSecretKey>>>().toEqualTypeOf<Shape<CreatedSecretKey>>();
+  });
+
+  test('each params schema checks exactly the fields its documented interface lists', () => {
+    // The interface is what users read (hover, completion, the API reference); the schema is what runs.
+    expectTypeOf<ParamsOf<typeof CreateSecretKeyParams>>().toEqualTypeOf<CreateSecretKeyParams>();
+    expectTypeOf<ParamsOf<typeof ListSecretKeysParams>>().toEqualTypeOf<ListSecretKeysParams | undefined>();
   });
 });

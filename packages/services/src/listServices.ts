@@ -1,13 +1,18 @@
 import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
-import { NonEmpty, type ParamsOf, request } from '@lava-sdk/core/internal';
+import { listServicesWire, NonEmpty, request } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 import { ProviderSummary } from './ProviderSummary';
 import { Service } from './Service';
 
-/** Params of `listServices`: an optional `provider` id (e.g. `openai`) to get one provider's slice. */
+/** Params of `listServices`: an optional `provider`, to get one provider's part of the catalogue. */
+export interface ListServicesParams {
+  /** Only this provider's services: its id, such as `openai` or `anthropic`. Omitted: every provider's. */
+  provider?: string | undefined;
+}
+
+/** Schema of {@link ListServicesParams}. */
 export const ListServicesParams = v.optional(v.looseObject({ provider: v.optional(NonEmpty) }));
-export type ListServicesParams = ParamsOf<typeof ListServicesParams>;
 
 /** The service catalogue: every service in `data`, and a summary per provider in `providers`. */
 export interface ServiceCatalog {
@@ -50,8 +55,7 @@ export function listServices(
   return request(
     lava,
     {
-      method: 'GET',
-      path: ['services'],
+      wire: listServicesWire,
       params,
       input: ListServicesParams,
       output: ServiceCatalog,

@@ -1,5 +1,5 @@
 import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
-import { request } from '@lava-sdk/core/internal';
+import { request, retrieveProviderWire } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import { ProviderSummary } from './ProviderSummary';
 
@@ -26,8 +26,8 @@ export function retrieveProvider(
   return request(
     lava,
     {
-      method: 'GET',
-      path: ['services', 'providers', provider],
+      wire: retrieveProviderWire,
+      path: [provider],
       output: ProviderSummary,
       auth: 'optional',
     },

@@ -1,10 +1,21 @@
 import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
-import { NonEmpty, type ParamsOf, request } from '@lava-sdk/core/internal';
+import { NonEmpty, request, searchProvidersWire } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 import { ProviderSummary } from './ProviderSummary';
 
-/** Params of `searchProviders`: a keyword `query` (required: an empty one returns nothing) and a `category`. */
+/** Params of `searchProviders`: a keyword `query` and an optional `category`. */
+export interface SearchProvidersParams {
+  /**
+   * What to look for (required): keywords such as `"web search"`, `"email"` or a provider's name. Not
+   * blank: Lava returns no results without a query, so a blank one is refused before anything is sent.
+   */
+  query: string;
+  /** Only providers of this category: a non-empty string. */
+  category?: string | undefined;
+}
+
+/** Schema of {@link SearchProvidersParams}. */
 export const SearchProvidersParams = v.looseObject({
   query: v.custom<string>(
     (q) => typeof q === 'string' && q.trim() !== '',
@@ -12,7 +23,6 @@ export const SearchProvidersParams = v.looseObject({
   ),
   category: v.optional(NonEmpty),
 });
-export type SearchProvidersParams = ParamsOf<typeof SearchProvidersParams>;
 
 /**
  * Ranked provider summaries, most relevant first, in `data`. Lava's reference does not show the envelope,
@@ -59,8 +69,7 @@ export function searchProviders(
   return request(
     lava,
     {
-      method: 'GET',
-      path: ['services', 'providers'],
+      wire: searchProvidersWire,
       params,
       input: SearchProvidersParams,
       output: ProviderSearchResults,

@@ -1,5 +1,6 @@
 // Type tests of @lava-sdk/services: every function's params and result, the models' documented fields.
 import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
+import type { ParamsOf } from '@lava-sdk/core/internal';
 import {
   type ListServicesParams,
   listServices,
@@ -43,5 +44,11 @@ describe('@lava-sdk/services', () => {
     expectTypeOf<Shape<InferOutput<typeof Service>>>().toEqualTypeOf<Shape<Service>>();
     expectTypeOf<Shape<InferOutput<typeof ProviderSummary>>>().toEqualTypeOf<Shape<ProviderSummary>>();
     expectTypeOf<Shape<InferOutput<typeof ServiceCatalog>>>().toEqualTypeOf<Shape<ServiceCatalog>>();
+  });
+
+  test('each params schema checks exactly the fields its documented interface lists', () => {
+    // The interface is what users read (hover, completion, the API reference); the schema is what runs.
+    expectTypeOf<ParamsOf<typeof ListServicesParams>>().toEqualTypeOf<ListServicesParams | undefined>();
+    expectTypeOf<ParamsOf<typeof SearchProvidersParams>>().toEqualTypeOf<SearchProvidersParams>();
   });
 });

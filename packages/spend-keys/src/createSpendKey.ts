@@ -1,16 +1,21 @@
 import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
-import { type ParamsOf, request } from '@lava-sdk/core/internal';
+import { createSpendKeyWire, request } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 import { CreatedSpendKey } from './CreatedSpendKey';
-import { SpendKeyName, settingEntries } from './fields';
+import { SpendKeyName, type SpendKeySettings, settingEntries } from './fields';
 
-/** Params of `createSpendKey`: `name` is required; `null` means "no limit" / "all allowed". */
+/** Params of `createSpendKey`: a `name` and any {@link SpendKeySettings}; `null`: no limit, all allowed. */
+export interface CreateSpendKeyParams extends SpendKeySettings {
+  /** A name to tell the key apart by (required): 1 to 255 characters. */
+  name: string;
+}
+
+/** Schema of {@link CreateSpendKeyParams}. */
 export const CreateSpendKeyParams = v.looseObject({
   name: SpendKeyName,
   ...settingEntries,
 });
-export type CreateSpendKeyParams = ParamsOf<typeof CreateSpendKeyParams>;
 
 /**
  * Creates a spend key for the authenticated wallet (`POST /spend_keys`): a drop-in OpenAI/Anthropic-style
@@ -39,7 +44,7 @@ export function createSpendKey(
 ): ResultAsync<CreatedSpendKey, LavaError> {
   return request(
     lava,
-    { method: 'POST', path: ['spend_keys'], params, input: CreateSpendKeyParams, output: CreatedSpendKey },
+    { wire: createSpendKeyWire, params, input: CreateSpendKeyParams, output: CreatedSpendKey },
     options,
   );
 }

@@ -56,7 +56,54 @@ export const ExpiresAt = v.nullable(
   ),
 );
 
-/** Every optional setting of a spend key, shared by create and update. */
+/** A spend limit as `createSpendKey` and `updateSpendKey` set it. */
+export interface SpendLimitSetting {
+  /** The most the key may spend per cycle, in USD: a non-negative decimal string such as `"20.00"`. */
+  amount: string;
+  /** The period the limit applies to: `daily`, `weekly`, `monthly`, or `total` (the key's lifetime). */
+  cycle: 'daily' | 'weekly' | 'monthly' | 'total';
+}
+
+/** A request limit as `createSpendKey` and `updateSpendKey` set it. */
+export interface RequestLimitSetting {
+  /** The most requests the key may make per cycle: an integer, 0 or more. */
+  count: number;
+  /** The period the limit applies to: `daily`, `weekly`, `monthly`, or `total` (the key's lifetime). */
+  cycle: 'daily' | 'weekly' | 'monthly' | 'total';
+}
+
+/** A rate limit as `createSpendKey` and `updateSpendKey` set it. */
+export interface RateLimitSetting {
+  /** Requests per minute: an integer, 1 or more. */
+  rpm: number;
+  /** The burst allowed above `rpm`: an integer, 1 or more; `null` or omitted: none. */
+  burst?: number | null | undefined;
+}
+
+/**
+ * The settings of a spend key that `createSpendKey` and `updateSpendKey` both take, all optional. `null`
+ * means no limit, or everything allowed; on update it removes a limit or an allow-list.
+ */
+export interface SpendKeySettings {
+  /** Whether the key can be used: `active` or `paused`. */
+  status?: 'active' | 'paused' | undefined;
+  /** The request format the key accepts: `openai` (the default when a key is created) or `anthropic`. */
+  request_shape?: 'openai' | 'anthropic' | undefined;
+  /** The models the key may use, by id (at least one); `null`: every model. */
+  allowed_models?: readonly string[] | null | undefined;
+  /** The providers the key may use, by id such as `openai` (at least one); `null`: every provider. */
+  allowed_providers?: readonly string[] | null | undefined;
+  /** How much the key may spend per cycle; `null`: no limit. */
+  spend_limit?: SpendLimitSetting | null | undefined;
+  /** How many requests the key may make per cycle; `null`: no limit. */
+  request_limit?: RequestLimitSetting | null | undefined;
+  /** How fast the key may send requests; `null`: no rate limit. */
+  rate_limit?: RateLimitSetting | null | undefined;
+  /** When the key stops working: an ISO 8601 date-time such as `2026-12-31T23:59:59Z`; `null`: never. */
+  expires_at?: string | null | undefined;
+}
+
+/** Every optional setting of a spend key, shared by create and update: {@link SpendKeySettings}. */
 export const settingEntries = {
   status: v.optional(SpendKeyStatus),
   request_shape: v.optional(RequestShape),

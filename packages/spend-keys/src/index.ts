@@ -1,5 +1,6 @@
 export { CreatedSpendKey } from './CreatedSpendKey';
 export { CreateSpendKeyParams, createSpendKey } from './createSpendKey';
+export type { RateLimitSetting, RequestLimitSetting, SpendKeySettings, SpendLimitSetting } from './fields';
 export { ListSpendKeysParams, listSpendKeys, SpendKeyList } from './listSpendKeys';
 export { retrieveSpendKey } from './retrieveSpendKey';
 export { revokeSpendKey } from './revokeSpendKey';

@@ -1,11 +1,16 @@
 import type { CallOptions, LavaClient, LavaError, ListResponse } from '@lava-sdk/core';
-import { listOf, PaginationParams, request } from '@lava-sdk/core/internal';
+import { listOf, listSpendKeysWire, PaginationParams, request } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import { SpendKey } from './SpendKey';
 
 /** Params of `listSpendKeys`: `cursor` and `limit` (1–100, default 10). */
+export interface ListSpendKeysParams extends PaginationParams {
+  /** Spend keys per page: an integer from 1 to 100. Lava's default is 10. */
+  limit?: number | undefined;
+}
+
+/** Schema of {@link ListSpendKeysParams}. */
 export const ListSpendKeysParams = PaginationParams;
-export type ListSpendKeysParams = PaginationParams;
 
 /** A page of spend keys. */
 export type SpendKeyList = ListResponse<SpendKey>;
@@ -32,7 +37,7 @@ export function listSpendKeys(
 ): ResultAsync<SpendKeyList, LavaError> {
   return request(
     lava,
-    { method: 'GET', path: ['spend_keys'], params, input: ListSpendKeysParams, output: SpendKeyList },
+    { wire: listSpendKeysWire, params, input: ListSpendKeysParams, output: SpendKeyList },
     options,
   );
 }

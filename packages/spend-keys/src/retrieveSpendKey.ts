@@ -1,5 +1,5 @@
 import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
-import { request } from '@lava-sdk/core/internal';
+import { request, retrieveSpendKeyWire } from '@lava-sdk/core/internal';
 import { errAsync, type ResultAsync } from 'neverthrow';
 import { rawKeyAsId } from './_spendKeyId';
 import { SpendKey } from './SpendKey';
@@ -24,5 +24,5 @@ export function retrieveSpendKey(
 ): ResultAsync<SpendKey, LavaError> {
   const refused = rawKeyAsId(spendKeyId);
   if (refused) return errAsync(refused);
-  return request(lava, { method: 'GET', path: ['spend_keys', spendKeyId], output: SpendKey }, options);
+  return request(lava, { wire: retrieveSpendKeyWire, path: [spendKeyId], output: SpendKey }, options);
 }

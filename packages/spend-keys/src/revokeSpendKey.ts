@@ -1,5 +1,5 @@
 import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
-import { request, Success } from '@lava-sdk/core/internal';
+import { request, revokeSpendKeyWire, Success } from '@lava-sdk/core/internal';
 import { errAsync, type ResultAsync } from 'neverthrow';
 import { rawKeyAsId } from './_spendKeyId';
 
@@ -22,5 +22,5 @@ export function revokeSpendKey(
 ): ResultAsync<Success, LavaError> {
   const refused = rawKeyAsId(spendKeyId);
   if (refused) return errAsync(refused);
-  return request(lava, { method: 'DELETE', path: ['spend_keys', spendKeyId], output: Success }, options);
+  return request(lava, { wire: revokeSpendKeyWire, path: [spendKeyId], output: Success }, options);
 }

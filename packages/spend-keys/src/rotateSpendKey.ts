@@ -1,5 +1,5 @@
 import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
-import { request } from '@lava-sdk/core/internal';
+import { request, rotateSpendKeyWire } from '@lava-sdk/core/internal';
 import { errAsync, type ResultAsync } from 'neverthrow';
 import { rawKeyAsId } from './_spendKeyId';
 import { CreatedSpendKey } from './CreatedSpendKey';
@@ -25,9 +25,5 @@ export function rotateSpendKey(
 ): ResultAsync<CreatedSpendKey, LavaError> {
   const refused = rawKeyAsId(spendKeyId);
   if (refused) return errAsync(refused);
-  return request(
-    lava,
-    { method: 'POST', path: ['spend_keys', spendKeyId, 'rotate'], output: CreatedSpendKey },
-    options,
-  );
+  return request(lava, { wire: rotateSpendKeyWire, path: [spendKeyId], output: CreatedSpendKey }, options);
 }

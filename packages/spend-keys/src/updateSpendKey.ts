@@ -1,17 +1,25 @@
 import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
-import { type ParamsOf, request } from '@lava-sdk/core/internal';
+import { request, updateSpendKeyWire } from '@lava-sdk/core/internal';
 import { errAsync, type ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 import { rawKeyAsId } from './_spendKeyId';
-import { SpendKeyName, settingEntries } from './fields';
+import { SpendKeyName, type SpendKeySettings, settingEntries } from './fields';
 import { SpendKey } from './SpendKey';
 
-/** Params of `updateSpendKey`: the create fields, all optional; `null` removes a limit or allow-list. */
+/**
+ * Params of `updateSpendKey`: the create fields, all optional ({@link SpendKeySettings} and `name`); a field
+ * left out keeps its value, `null` removes a limit or an allow-list.
+ */
+export interface UpdateSpendKeyParams extends SpendKeySettings {
+  /** A new name: 1 to 255 characters. */
+  name?: string | undefined;
+}
+
+/** Schema of {@link UpdateSpendKeyParams}. */
 export const UpdateSpendKeyParams = v.looseObject({
   name: v.optional(SpendKeyName),
   ...settingEntries,
 });
-export type UpdateSpendKeyParams = ParamsOf<typeof UpdateSpendKeyParams>;
 
 /**
  * Updates a spend key (`PUT /spend_keys/{id}`, as the official SDK sends it): pause it, change its limits
@@ -39,8 +47,8 @@ export function updateSpendKey(
   return request(
     lava,
     {
-      method: 'PUT',
-      path: ['spend_keys', spendKeyId],
+      wire: updateSpendKeyWire,
+      path: [spendKeyId],
       params,
       input: UpdateSpendKeyParams,
       output: SpendKey,

@@ -1,5 +1,6 @@
 // Type tests of @lava-sdk/spend-keys: every function's params and result, the models' documented fields.
 import type { CallOptions, LavaClient, LavaError, Success } from '@lava-sdk/core';
+import type { ParamsOf } from '@lava-sdk/core/internal';
 import {
   type CreatedSpendKey,
   type CreateSpendKeyParams,
@@ -73,5 +74,12 @@ describe('@lava-sdk/spend-keys', () => {
     createSpendKey(lava, { name: 'a', request_shape: 'gemini' });
     const created = (await createSpendKey(lava, { name: 'a', rate_limit: { rpm: 60 } }))._unsafeUnwrap();
     expectTypeOf(created.key).toEqualTypeOf<string>();
+  });
+
+  test('each params schema checks exactly the fields its documented interface lists', () => {
+    // The interface is what users read (hover, completion, the API reference); the schema is what runs.
+    expectTypeOf<ParamsOf<typeof CreateSpendKeyParams>>().toEqualTypeOf<CreateSpendKeyParams>();
+    expectTypeOf<ParamsOf<typeof UpdateSpendKeyParams>>().toEqualTypeOf<UpdateSpendKeyParams>();
+    expectTypeOf<ParamsOf<typeof ListSpendKeysParams>>().toEqualTypeOf<ListSpendKeysParams | undefined>();
   });
 });

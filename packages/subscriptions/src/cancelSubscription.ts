@@ -1,5 +1,5 @@
 import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
-import { request, Success } from '@lava-sdk/core/internal';
+import { cancelSubscriptionWire, request, Success } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 
 /**
@@ -21,5 +21,5 @@ export function cancelSubscription(
   id: string,
   options?: CallOptions,
 ): ResultAsync<Success, LavaError> {
-  return request(lava, { method: 'DELETE', path: ['subscriptions', id], output: Success }, options);
+  return request(lava, { wire: cancelSubscriptionWire, path: [id], output: Success }, options);
 }

@@ -1,21 +1,29 @@
 import type { CallOptions, LavaClient, LavaError, SubscriptionBase } from '@lava-sdk/core';
 import {
+  createSubscriptionWire,
   NonEmpty,
-  type ParamsOf,
   request,
   SubscriptionBase as SubscriptionBaseSchema,
 } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 
-/** Params of `createSubscription`. */
+/** Params of `createSubscription`: the customer, and the free plan to put them on. */
+export interface CreateSubscriptionParams {
+  /** The customer (required): `con_…` or your `reference_id`. */
+  customer_id: string;
+  /**
+   * The plan (required): a free one (`period_amount` `"0"`). A paid plan starts only through checkout
+   * (`createCheckoutSession` with `checkout_mode: 'subscription'`).
+   */
+  plan_id: string;
+}
+
+/** Schema of {@link CreateSubscriptionParams}. */
 export const CreateSubscriptionParams = v.looseObject({
-  /** `con_…` or your `reference_id`. */
   customer_id: NonEmpty,
-  /** A free plan (`period_amount` `"0"`); paid plans start only through checkout. */
   plan_id: NonEmpty,
 });
-export type CreateSubscriptionParams = ParamsOf<typeof CreateSubscriptionParams>;
 
 /** The answer of `createSubscription`. */
 export interface CreatedSubscription {
@@ -48,8 +56,7 @@ export function createSubscription(
   return request(
     lava,
     {
-      method: 'POST',
-      path: ['subscriptions'],
+      wire: createSubscriptionWire,
       params,
       input: CreateSubscriptionParams,
       output: CreatedSubscription,

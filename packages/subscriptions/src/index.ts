@@ -18,7 +18,7 @@
  * ```
  */
 export { cancelSubscription } from './cancelSubscription';
-export { CreatePlanParams, createPlan } from './createPlan';
+export { CreatePlanParams, createPlan, type NewCreditBundle } from './createPlan';
 export { CreatedSubscription, CreateSubscriptionParams, createSubscription } from './createSubscription';
 export { deletePlan } from './deletePlan';
 export { ListPlansParams, listPlans, PlanList } from './listPlans';
@@ -26,5 +26,5 @@ export { ListSubscriptionsParams, listSubscriptions, SubscriptionList } from './
 export { Plan, type PlanCreditBundle, type PlanLinkedMeter } from './Plan';
 export { retrievePlan } from './retrievePlan';
 export { Subscription, type SubscriptionCustomer } from './Subscription';
-export { UpdatePlanParams, updatePlan } from './updatePlan';
+export { type CreditBundleChange, UpdatePlanParams, updatePlan } from './updatePlan';
 export { UpdateSubscriptionParams, updateSubscription } from './updateSubscription';

@@ -1,11 +1,16 @@
 import type { CallOptions, LavaClient, LavaError, ListResponse } from '@lava-sdk/core';
-import { listOf, PaginationParams, request } from '@lava-sdk/core/internal';
+import { listOf, listPlansWire, PaginationParams, request } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import { Plan } from './Plan';
 
 /** Params of `listPlans`: `cursor` and `limit` (1–100, default 10). */
+export interface ListPlansParams extends PaginationParams {
+  /** Plans per page: an integer from 1 to 100. Lava's default is 10. */
+  limit?: number | undefined;
+}
+
+/** Schema of {@link ListPlansParams}. */
 export const ListPlansParams = PaginationParams;
-export type ListPlansParams = PaginationParams;
 
 /** A page of plans. */
 export type PlanList = ListResponse<Plan>;
@@ -29,9 +34,5 @@ export function listPlans(
   params?: ListPlansParams,
   options?: CallOptions,
 ): ResultAsync<PlanList, LavaError> {
-  return request(
-    lava,
-    { method: 'GET', path: ['plans'], params, input: ListPlansParams, output: PlanList },
-    options,
-  );
+  return request(lava, { wire: listPlansWire, params, input: ListPlansParams, output: PlanList }, options);
 }

@@ -1,10 +1,28 @@
 import type { CallOptions, LavaClient, LavaError, ListResponse } from '@lava-sdk/core';
-import { listOf, NonEmpty, oneOf, type ParamsOf, paginationEntries, request } from '@lava-sdk/core/internal';
+import {
+  listOf,
+  listSubscriptionsWire,
+  NonEmpty,
+  oneOf,
+  type PaginationParams,
+  paginationEntries,
+  request,
+} from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 import { Subscription } from './Subscription';
 
 /** Params of `listSubscriptions`: pagination, `status` (`active` by default) and `customer_id`. */
+export interface ListSubscriptionsParams extends PaginationParams {
+  /** Subscriptions per page: an integer from 1 to 100. Lava's default is 10. */
+  limit?: number | undefined;
+  /** Which subscriptions: `active` (the default), `cancelled`, or `all`. */
+  status?: 'active' | 'cancelled' | 'all' | undefined;
+  /** Only this customer's subscriptions: `con_…` or your `reference_id`. */
+  customer_id?: string | undefined;
+}
+
+/** Schema of {@link ListSubscriptionsParams}. */
 export const ListSubscriptionsParams = v.optional(
   v.looseObject({
     ...paginationEntries,
@@ -12,7 +30,6 @@ export const ListSubscriptionsParams = v.optional(
     customer_id: v.optional(NonEmpty),
   }),
 );
-export type ListSubscriptionsParams = ParamsOf<typeof ListSubscriptionsParams>;
 
 /** A page of subscriptions. */
 export type SubscriptionList = ListResponse<Subscription>;
@@ -40,8 +57,7 @@ export function listSubscriptions(
   return request(
     lava,
     {
-      method: 'GET',
-      path: ['subscriptions'],
+      wire: listSubscriptionsWire,
       params,
       input: ListSubscriptionsParams,
       output: SubscriptionList,

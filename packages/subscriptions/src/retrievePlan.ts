@@ -1,5 +1,5 @@
 import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
-import { request } from '@lava-sdk/core/internal';
+import { request, retrievePlanWire } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import { Plan } from './Plan';
 
@@ -21,5 +21,5 @@ export function retrievePlan(
   id: string,
   options?: CallOptions,
 ): ResultAsync<Plan, LavaError> {
-  return request(lava, { method: 'GET', path: ['plans', id], output: Plan }, options);
+  return request(lava, { wire: retrievePlanWire, path: [id], output: Plan }, options);
 }

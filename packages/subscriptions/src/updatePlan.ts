@@ -1,5 +1,5 @@
 import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
-import { NonEmpty, oneOf, type ParamsOf, request } from '@lava-sdk/core/internal';
+import { NonEmpty, oneOf, request, updatePlanWire } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 import { Amount } from './Amount';
@@ -9,10 +9,53 @@ const Rollover = oneOf(['full', 'none']);
 const Immutable = v.optional(v.custom<never>(() => false, 'cannot be changed after the plan is created'));
 
 /**
- * Params of `updatePlan`: a partial update. `meter_ids` replaces the linked meters. `credit_bundles` is
- * reconciled: an item with `credit_bundle_id` updates that bundle (or removes it with `is_deleted: true`),
- * an item without one creates a bundle. `period_amount` and `billing_interval` cannot change.
+ * A change to a plan's credit bundles in `updatePlan`: with `credit_bundle_id`, that bundle is updated (or
+ * removed, with `is_deleted: true`); without it, a bundle is created.
  */
+export interface CreditBundleChange {
+  /** The bundle to update or remove (`cb_…`); omitted: a new bundle. Required with `is_deleted`. */
+  credit_bundle_id?: string | undefined;
+  /** The bundle's name (not empty). */
+  name: string;
+  /** Its price in USD: a non-negative decimal string such as `"10.00"`. */
+  cost: string;
+  /** The credit it adds, in USD: a non-negative decimal string. */
+  credit_amount: string;
+  /** `true` removes the bundle `credit_bundle_id`. */
+  is_deleted?: boolean | undefined;
+}
+
+/**
+ * Params of `updatePlan`: a partial update; a field left out keeps its value. `meter_ids` replaces the
+ * linked meters. `credit_bundles` is reconciled: an item with `credit_bundle_id` updates that bundle (or
+ * removes it with `is_deleted: true`), an item without one creates a bundle. `period_amount` and
+ * `billing_interval` cannot change.
+ */
+export interface UpdatePlanParams {
+  /** A new name (not empty). */
+  name?: string | undefined;
+  /** Whether included credit left at the end of a cycle carries over: `full` or `none`. */
+  rollover_type?: 'full' | 'none' | undefined;
+  /** Whether credit bought in bundles and left at the end of a cycle carries over: `full` or `none`. */
+  bundle_rollover_type?: 'full' | 'none' | undefined;
+  /** The credit in USD a subscriber gets each cycle: a non-negative decimal string such as `"25.00"`. */
+  included_credit?: string | undefined;
+  /** The bundle bought automatically when a subscriber's credit runs out (`cb_…`); `null`: none. */
+  default_auto_top_up_bundle_id?: string | null | undefined;
+  /** The meters linked to the plan, by id (`prd_…`), replacing the current list (sent as `meter_ids`). */
+  meter_ids?: readonly string[] | undefined;
+  /**
+   * Changes to the plan's credit bundles, reconciled item by item: with `credit_bundle_id`, that bundle is
+   * updated (or removed, with `is_deleted: true`); without it, a bundle is created.
+   */
+  credit_bundles?: readonly CreditBundleChange[] | undefined;
+  /** Fixed when the plan is created: refused here, before anything is sent. */
+  period_amount?: undefined;
+  /** Fixed when the plan is created: refused here, before anything is sent. */
+  billing_interval?: undefined;
+}
+
+/** Schema of {@link UpdatePlanParams}. */
 export const UpdatePlanParams = v.looseObject({
   name: v.optional(NonEmpty),
   rollover_type: v.optional(Rollover),
@@ -48,7 +91,6 @@ export const UpdatePlanParams = v.looseObject({
   period_amount: Immutable,
   billing_interval: Immutable,
 });
-export type UpdatePlanParams = ParamsOf<typeof UpdatePlanParams>;
 
 /**
  * Updates a plan (`PATCH /plans/{id}`).
@@ -75,7 +117,7 @@ export function updatePlan(
 ): ResultAsync<Plan, LavaError> {
   return request(
     lava,
-    { method: 'PATCH', path: ['plans', id], params, input: UpdatePlanParams, output: Plan },
+    { wire: updatePlanWire, path: [id], params, input: UpdatePlanParams, output: Plan },
     options,
   );
 }

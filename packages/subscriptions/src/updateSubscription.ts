@@ -1,14 +1,21 @@
 import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
-import { NonEmpty, type ParamsOf, request, Success } from '@lava-sdk/core/internal';
+import { NonEmpty, request, Success, updateSubscriptionWire } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 
-/** Params of `updateSubscription`: the `auto_top_up_bundle_id` key is required; null disables auto top-up. */
+/** Params of `updateSubscription`: its auto top-up bundle, or `null` to turn auto top-up off. */
+export interface UpdateSubscriptionParams {
+  /**
+   * The credit bundle bought automatically when the subscription's credit runs out (required key): a
+   * bundle of the subscription's plan (`cb_…`), or `null` to turn auto top-up off.
+   */
+  auto_top_up_bundle_id: string | null;
+}
+
+/** Schema of {@link UpdateSubscriptionParams}. */
 export const UpdateSubscriptionParams = v.looseObject({
-  /** A credit bundle of the subscription's plan, or null. */
   auto_top_up_bundle_id: v.nullable(NonEmpty),
 });
-export type UpdateSubscriptionParams = ParamsOf<typeof UpdateSubscriptionParams>;
 
 /**
  * Sets or clears a subscription's auto top-up bundle (`PATCH /subscriptions/{id}`).
@@ -33,8 +40,8 @@ export function updateSubscription(
   return request(
     lava,
     {
-      method: 'PATCH',
-      path: ['subscriptions', id],
+      wire: updateSubscriptionWire,
+      path: [id],
       params,
       input: UpdateSubscriptionParams,
       output: Success,

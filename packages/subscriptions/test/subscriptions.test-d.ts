@@ -1,5 +1,6 @@
 // Type tests of @lava-sdk/subscriptions: every function's params and result, the models' documented fields.
 import type { CallOptions, Deleted, LavaClient, LavaError, Success } from '@lava-sdk/core';
+import type { ParamsOf } from '@lava-sdk/core/internal';
 import {
   type CreatedSubscription,
   type CreatePlanParams,
@@ -104,5 +105,17 @@ describe('@lava-sdk/subscriptions', () => {
     // @ts-expect-error: auto_top_up_bundle_id is required (null disables)
     updateSubscription(lava, 'as_1', {});
     updateSubscription(lava, 'as_1', { auto_top_up_bundle_id: null });
+  });
+
+  test('each params schema checks exactly the fields its documented interface lists', () => {
+    // The interface is what users read (hover, completion, the API reference); the schema is what runs.
+    expectTypeOf<ParamsOf<typeof CreatePlanParams>>().toEqualTypeOf<CreatePlanParams>();
+    expectTypeOf<ParamsOf<typeof UpdatePlanParams>>().toEqualTypeOf<UpdatePlanParams>();
+    expectTypeOf<ParamsOf<typeof ListPlansParams>>().toEqualTypeOf<ListPlansParams | undefined>();
+    expectTypeOf<ParamsOf<typeof CreateSubscriptionParams>>().toEqualTypeOf<CreateSubscriptionParams>();
+    expectTypeOf<ParamsOf<typeof UpdateSubscriptionParams>>().toEqualTypeOf<UpdateSubscriptionParams>();
+    expectTypeOf<ParamsOf<typeof ListSubscriptionsParams>>().toEqualTypeOf<
+      ListSubscriptionsParams | undefined
+    >();
   });
 });

@@ -1,5 +1,5 @@
 import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
-import { MetadataFilters, NonEmpty, type ParamsOf, request } from '@lava-sdk/core/internal';
+import { MetadataFilters, NonEmpty, request, retrieveUsageWire } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 import { Usage } from './Usage';
@@ -15,6 +15,26 @@ const IsoDate = v.custom<string>(
 );
 
 /** Params of `retrieveUsage`: `start` is required; `end` defaults to now; both are inclusive. */
+export interface RetrieveUsageParams {
+  /**
+   * The first day, inclusive (required): an ISO 8601 date (`2026-01-01`) or date-time
+   * (`2026-01-01T00:00:00-05:00`). Its offset sets the time zone the days are grouped in.
+   */
+  start: string;
+  /** The last day, inclusive: an ISO 8601 date or date-time. Omitted: now. */
+  end?: string | undefined;
+  /** Only this customer's usage: `con_…` or your `reference_id`. */
+  customer_id?: string | undefined;
+  /** Only the usage priced by this meter (`prd_…`). */
+  meter_id?: string | undefined;
+  /**
+   * Only the requests whose metadata matches these pairs: `{ key: value }`, string values. Sent as the JSON
+   * string of its `[key, value]` pairs, as the official SDK sends it.
+   */
+  metadata_filters?: Record<string, string> | undefined;
+}
+
+/** Schema of {@link RetrieveUsageParams}. */
 export const RetrieveUsageParams = v.looseObject({
   start: IsoDate,
   end: v.optional(IsoDate),
@@ -22,7 +42,6 @@ export const RetrieveUsageParams = v.looseObject({
   meter_id: v.optional(NonEmpty),
   metadata_filters: v.optional(MetadataFilters),
 });
-export type RetrieveUsageParams = ParamsOf<typeof RetrieveUsageParams>;
 
 /**
  * Retrieves usage statistics grouped by day (`GET /usage`).
@@ -45,7 +64,7 @@ export function retrieveUsage(
 ): ResultAsync<Usage, LavaError> {
   return request(
     lava,
-    { method: 'GET', path: ['usage'], params, input: RetrieveUsageParams, output: Usage },
+    { wire: retrieveUsageWire, params, input: RetrieveUsageParams, output: Usage },
     options,
   );
 }

@@ -1,5 +1,5 @@
 import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
-import { Decimal, NonEmpty, type ParamsOf, request } from '@lava-sdk/core/internal';
+import { Decimal, fundWalletWire, NonEmpty, request } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 
@@ -15,6 +15,14 @@ function inFundingRange(amount: unknown): boolean {
 }
 
 /** Params of `fundWallet`: a saved payment method and a USD amount from 10 to 10,000 inclusive. */
+export interface FundWalletParams {
+  /** The saved payment method to charge (required): a `payment_method_id` from `listPaymentMethods`. */
+  payment_method_id: string;
+  /** The amount in USD (required): a decimal string such as `"25.00"`, from `"10"` to `"10000"` inclusive. */
+  amount: string;
+}
+
+/** Schema of {@link FundWalletParams}. */
 export const FundWalletParams = v.looseObject({
   payment_method_id: NonEmpty,
   amount: v.custom<string>(
@@ -22,7 +30,6 @@ export const FundWalletParams = v.looseObject({
     'must be a decimal string such as "25.00", between "10" and "10000" USD inclusive',
   ),
 });
-export type FundWalletParams = ParamsOf<typeof FundWalletParams>;
 
 /**
  * The outcome of a funding charge. Only `status`, which tells the outcome, is required: the charge may
@@ -70,7 +77,7 @@ export function fundWallet(
 ): ResultAsync<FundWalletResult, LavaError> {
   return request(
     lava,
-    { method: 'POST', path: ['wallet', 'fund'], params, input: FundWalletParams, output: FundWalletResult },
+    { wire: fundWalletWire, params, input: FundWalletParams, output: FundWalletResult },
     options,
   );
 }

@@ -1,5 +1,5 @@
 import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
-import { request } from '@lava-sdk/core/internal';
+import { request, retrieveWalletWire } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import { Wallet } from './Wallet';
 
@@ -17,5 +17,5 @@ import { Wallet } from './Wallet';
  * ```
  */
 export function retrieveWallet(lava: LavaClient, options?: CallOptions): ResultAsync<Wallet, LavaError> {
-  return request(lava, { method: 'GET', path: ['wallet'], output: Wallet }, options);
+  return request(lava, { wire: retrieveWalletWire, output: Wallet }, options);
 }

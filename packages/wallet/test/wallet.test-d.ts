@@ -1,5 +1,6 @@
 // Type tests of @lava-sdk/wallet: every function's params and result, the models' documented fields.
 import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
+import type { ParamsOf } from '@lava-sdk/core/internal';
 import {
   type FundWalletParams,
   type FundWalletResult,
@@ -39,5 +40,10 @@ describe('@lava-sdk/wallet', () => {
     expectTypeOf(funded.status).toEqualTypeOf<'completed' | 'requires_action' | (string & {})>();
     // @ts-expect-error: amount is a decimal string
     fundWallet(lava, { payment_method_id: 'pm_1', amount: 25 });
+  });
+
+  test('each params schema checks exactly the fields its documented interface lists', () => {
+    // The interface is what users read (hover, completion, the API reference); the schema is what runs.
+    expectTypeOf<ParamsOf<typeof FundWalletParams>>().toEqualTypeOf<FundWalletParams>();
   });
 });

@@ -1,16 +1,26 @@
 import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
-import { type ParamsOf, request } from '@lava-sdk/core/internal';
+import { createWebhookWire, request } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 import { WebhookName, WebhookUrl } from './fields';
 import { Webhook } from './Webhook';
 
-/** Params of `createWebhook`: both required. */
+/** Params of `createWebhook`: `name` and `url`, both required. */
+export interface CreateWebhookParams {
+  /** A name to tell the endpoint apart by (required, not empty), such as `prod`. */
+  name: string;
+  /**
+   * Where Lava delivers the events (required): an absolute http(s) URL such as
+   * `https://example.com/webhooks/lava`. A merchant has at most 3 endpoints (Lava answers 400 beyond).
+   */
+  url: string;
+}
+
+/** Schema of {@link CreateWebhookParams}. */
 export const CreateWebhookParams = v.looseObject({
   name: WebhookName,
   url: WebhookUrl,
 });
-export type CreateWebhookParams = ParamsOf<typeof CreateWebhookParams>;
 
 /** A new webhook with its signing secret, which Lava returns only this once. */
 export interface CreatedWebhook extends Webhook {
@@ -42,7 +52,7 @@ export function createWebhook(
 ): ResultAsync<CreatedWebhook, LavaError> {
   return request(
     lava,
-    { method: 'POST', path: ['webhooks'], params, input: CreateWebhookParams, output: CreatedWebhook },
+    { wire: createWebhookWire, params, input: CreateWebhookParams, output: CreatedWebhook },
     options,
   );
 }

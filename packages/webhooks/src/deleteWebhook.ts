@@ -1,5 +1,5 @@
 import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
-import { Deleted, request } from '@lava-sdk/core/internal';
+import { Deleted, deleteWebhookWire, request } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 
 /**
@@ -19,5 +19,5 @@ export function deleteWebhook(
   webhookId: string,
   options?: CallOptions,
 ): ResultAsync<Deleted, LavaError> {
-  return request(lava, { method: 'DELETE', path: ['webhooks', webhookId], output: Deleted }, options);
+  return request(lava, { wire: deleteWebhookWire, path: [webhookId], output: Deleted }, options);
 }

@@ -1,11 +1,16 @@
 import type { CallOptions, LavaClient, LavaError, ListResponse } from '@lava-sdk/core';
-import { listOf, PaginationParams, request } from '@lava-sdk/core/internal';
+import { listOf, listWebhooksWire, PaginationParams, request } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import { Webhook } from './Webhook';
 
 /** Params of `listWebhooks`: `cursor` and `limit` (1–100, default 10). */
+export interface ListWebhooksParams extends PaginationParams {
+  /** Webhooks per page: an integer from 1 to 100. Lava's default is 10. */
+  limit?: number | undefined;
+}
+
+/** Schema of {@link ListWebhooksParams}. */
 export const ListWebhooksParams = PaginationParams;
-export type ListWebhooksParams = PaginationParams;
 
 /** A page of webhooks. */
 export type WebhookList = ListResponse<Webhook>;
@@ -32,7 +37,7 @@ export function listWebhooks(
 ): ResultAsync<WebhookList, LavaError> {
   return request(
     lava,
-    { method: 'GET', path: ['webhooks'], params, input: ListWebhooksParams, output: WebhookList },
+    { wire: listWebhooksWire, params, input: ListWebhooksParams, output: WebhookList },
     options,
   );
 }

@@ -1,5 +1,5 @@
 import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
-import { request } from '@lava-sdk/core/internal';
+import { request, retrieveWebhookWire } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import { Webhook } from './Webhook';
 
@@ -20,5 +20,5 @@ export function retrieveWebhook(
   webhookId: string,
   options?: CallOptions,
 ): ResultAsync<Webhook, LavaError> {
-  return request(lava, { method: 'GET', path: ['webhooks', webhookId], output: Webhook }, options);
+  return request(lava, { wire: retrieveWebhookWire, path: [webhookId], output: Webhook }, options);
 }

@@ -1,16 +1,23 @@
 import type { CallOptions, LavaClient, LavaError } from '@lava-sdk/core';
-import { type ParamsOf, request } from '@lava-sdk/core/internal';
+import { request, updateWebhookWire } from '@lava-sdk/core/internal';
 import type { ResultAsync } from 'neverthrow';
 import * as v from 'valibot';
 import { WebhookName, WebhookUrl } from './fields';
 import { Webhook } from './Webhook';
 
-/** Params of `updateWebhook`: a partial update of `name` and `url`. */
+/** Params of `updateWebhook`: a partial update of `name` and `url`; a field left out keeps its value. */
+export interface UpdateWebhookParams {
+  /** A new name (not empty). */
+  name?: string | undefined;
+  /** A new delivery URL: an absolute http(s) URL. */
+  url?: string | undefined;
+}
+
+/** Schema of {@link UpdateWebhookParams}. */
 export const UpdateWebhookParams = v.looseObject({
   name: v.optional(WebhookName),
   url: v.optional(WebhookUrl),
 });
-export type UpdateWebhookParams = ParamsOf<typeof UpdateWebhookParams>;
 
 /**
  * Updates a webhook endpoint (`PATCH /webhooks/{id}`): only the fields given change.
@@ -33,7 +40,7 @@ export function updateWebhook(
 ): ResultAsync<Webhook, LavaError> {
   return request(
     lava,
-    { method: 'PATCH', path: ['webhooks', webhookId], params, input: UpdateWebhookParams, output: Webhook },
+    { wire: updateWebhookWire, path: [webhookId], params, input: UpdateWebhookParams, output: Webhook },
     options,
   );
 }

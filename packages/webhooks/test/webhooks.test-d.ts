@@ -1,5 +1,6 @@
 // Type tests of @lava-sdk/webhooks: every function's params and result, the models' documented fields.
 import type { CallOptions, Deleted, LavaClient, LavaError } from '@lava-sdk/core';
+import type { ParamsOf } from '@lava-sdk/core/internal';
 import {
   type CreatedWebhook,
   type CreateWebhookParams,
@@ -95,5 +96,12 @@ describe('@lava-sdk/webhooks', () => {
     retrieveWebhook(lava);
     // @ts-expect-error: url is required
     createWebhook(lava, { name: 'main' });
+  });
+
+  test('each params schema checks exactly the fields its documented interface lists', () => {
+    // The interface is what users read (hover, completion, the API reference); the schema is what runs.
+    expectTypeOf<ParamsOf<typeof CreateWebhookParams>>().toEqualTypeOf<CreateWebhookParams>();
+    expectTypeOf<ParamsOf<typeof UpdateWebhookParams>>().toEqualTypeOf<UpdateWebhookParams>();
+    expectTypeOf<ParamsOf<typeof ListWebhooksParams>>().toEqualTypeOf<ListWebhooksParams | undefined>();
   });
 });

@@ -19,6 +19,8 @@ export interface SeenRequest {
 }
 
 export interface Reply {
+  /** Close the connection without answering: the request arrived, its answer is lost. */
+  lost?: boolean;
   status?: number;
   body?: unknown;
   headers?: Record<string, string>;
@@ -42,6 +44,7 @@ export async function startApi(handler: (req: SeenRequest) => Reply = () => ({ b
       const request = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, body };
       seen.push(request);
       const reply = handler(request);
+      if (reply.lost) return void req.socket.destroy();
       const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body ?? {});
       res.writeHead(reply.status ?? 200, { 'content-type': 'application/json', ...reply.headers });
       res.end(text);

@@ -1,5 +1,15 @@
 import * as v from 'valibot';
-import type { ParamsOf } from '../types';
+
+/** The page params every list function takes: where the page starts and how long it is. */
+export interface PaginationParams {
+  /**
+   * Where the page starts: the `next_cursor` of the page before (an opaque string, not empty). Omit it for
+   * the first page; `paginate()` passes it for you.
+   */
+  cursor?: string | undefined;
+  /** Items per page: an integer from 1 to 100. Omitted: the list's default page size at Lava. */
+  limit?: number | undefined;
+}
 
 /**
  * `cursor` and `limit` (1–100), shared by every list endpoint; spread them into a filter schema. Written out
@@ -18,6 +28,5 @@ export const paginationEntries = {
   ),
 };
 
-/** Params of a list endpoint with no filter but the cursor. */
+/** Schema of {@link PaginationParams}, for a list endpoint with no filter but the cursor. */
 export const PaginationParams = v.optional(v.looseObject(paginationEntries));
-export type PaginationParams = ParamsOf<typeof PaginationParams>;

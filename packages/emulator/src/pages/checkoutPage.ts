@@ -1,10 +1,11 @@
 // The hosted checkout at `GET /embed/checkout/{secret}`, the page `@lavapayments/checkout` opens in its iframe,
 // and `POST /embed/checkout/{secret}/complete`, which its "Pay" button calls.
-import { checkoutBySecret, checkoutStatus, completeCheckoutSession } from '../completeCheckout';
-import type { Env } from '../context';
-import { badRequest, errorResponse, json, LavaHttpError, readJsonObject } from '../http';
+import type { Ctx } from '../context';
+import { badRequest, json, LavaHttpError } from '../http';
+import { checkoutBySecret, checkoutStatus, completeCheckoutSession } from '../model/checkout';
+import type { Model, Snapshot } from '../model/model';
+import type { CheckoutSessionRecord, CustomerRecord } from '../model/state';
 import { formatAmount } from '../money';
-import type { CheckoutSessionRecord, CustomerRecord } from '../store';
 import { html, jsonForScript, type SafeHtml } from './html';
 import { htmlResponse, pageShell } from './pageShell';
 
@@ -44,7 +45,7 @@ function errorPage(status: number, title: string, text: string): Response {
   });
 }
 
-function payer(customer: CustomerRecord): SafeHtml {
+function payer(customer: Snapshot<CustomerRecord>): SafeHtml {
   const details = [customer.name, customer.email, customer.phone].filter(Boolean).join(' · ');
   return html`<p class="payer">Paying as <strong>${details || customer.customer_id}</strong>
     <span class="mono muted">${customer.customer_id}</span></p>`;
@@ -58,10 +59,13 @@ function contactFields(): SafeHtml {
   </fieldset>`;
 }
 
-function summary(env: Env, session: CheckoutSessionRecord): { title: string; rows: SafeHtml; due: bigint } {
+function summary(
+  model: Model,
+  session: Snapshot<CheckoutSessionRecord>,
+): { title: string; rows: SafeHtml; due: bigint } {
   const row = (label: string, value: string) => html`<div><dt>${label}</dt><dd>${value}</dd></div>`;
   if (session.checkout_mode === 'subscription') {
-    const plan = env.state.plans.get(session.plan_id ?? '');
+    const plan = model.state.plans.get(session.plan_id ?? '');
     if (!plan) return { title: 'Subscribe', rows: html``, due: 0n };
     const price =
       plan.period_amount === 0n ? 'Free' : `${money(plan.period_amount)} / ${plan.billing_interval}`;
@@ -74,8 +78,8 @@ function summary(env: Env, session: CheckoutSessionRecord): { title: string; row
       due: plan.period_amount,
     };
   }
-  const bundle = env.state.creditBundles.get(session.credit_bundle_id ?? '');
-  const plan = bundle ? env.state.plans.get(bundle.plan_id) : undefined;
+  const bundle = model.state.creditBundles.get(session.credit_bundle_id ?? '');
+  const plan = bundle ? model.state.plans.get(bundle.plan_id) : undefined;
   if (!bundle) return { title: 'Buy credit', rows: html``, due: 0n };
   return {
     title: `Buy ${bundle.name}`,
@@ -87,15 +91,15 @@ function summary(env: Env, session: CheckoutSessionRecord): { title: string; row
 }
 
 /** `GET /embed/checkout/{secret}`: the session's checkout, or an error page that posts nothing. */
-export function checkoutPage(env: Env, secret: string): Response {
-  const session = checkoutBySecret(env, secret);
+export function checkoutPage(model: Model, secret: string): Response {
+  const session = checkoutBySecret(model, secret);
   if (!session) return errorPage(404, 'Checkout not found', 'This checkout link is not valid.');
-  const status = checkoutStatus(env, session);
+  const status = checkoutStatus(model, session);
   if (status === 'expired') return errorPage(410, 'Checkout expired', 'This checkout link has expired.');
   if (status === 'completed')
     return errorPage(410, 'Checkout already completed', 'This checkout has already been paid.');
-  const customer = session.customer_id ? env.state.customers.get(session.customer_id) : undefined;
-  const { title, rows, due } = summary(env, session);
+  const customer = session.customer_id ? model.state.customers.get(session.customer_id) : undefined;
+  const { title, rows, due } = summary(model, session);
   const targetOrigin = originOf(session.origin_url);
   const config = {
     checkoutSessionId: session.checkout_session_id,
@@ -154,7 +158,7 @@ function field(body: Record<string, unknown>, key: string): string | undefined {
 }
 
 /** Checks the test card as a card form would: Luhn, a future expiry, a 3–4 digit CVC; one card is declined. */
-function checkCard(env: Env, body: Record<string, unknown>): void {
+function checkCard(model: Model, body: Record<string, unknown>): void {
   const number = (field(body, 'card_number') ?? '').replace(/[\s-]/g, '');
   if (!/^\d{12,19}$/.test(number) || !luhn(number))
     throw badRequest('Your card number is not valid.', 'invalid_card_number');
@@ -163,7 +167,7 @@ function checkCard(env: Env, body: Record<string, unknown>): void {
   const year = expiry?.[2]?.length === 2 ? 2000 + Number(expiry[2]) : Number(expiry?.[2]);
   if (!expiry || month < 1 || month > 12)
     throw badRequest('Your card expiry is not valid (MM / YY).', 'invalid_expiry');
-  if (Date.UTC(year, month, 1) <= env.now().getTime())
+  if (Date.UTC(year, month, 1) <= model.now().getTime())
     throw badRequest('Your card has expired.', 'expired_card');
   if (!/^\d{3,4}$/.test(field(body, 'card_cvc') ?? ''))
     throw badRequest('Your card security code is not valid.', 'invalid_cvc');
@@ -172,27 +176,23 @@ function checkCard(env: Env, body: Record<string, unknown>): void {
 
 /**
  * `POST /embed/checkout/{secret}/complete`: the "Pay" button. Checks the card fields, then completes the
- * session through `completeCheckoutSession`, the code behind `emulator.completeCheckout()`.
+ * session through `completeCheckoutSession`, the command behind `emulator.completeCheckout()`.
  */
-export async function completeFromPage(env: Env, request: Request, secret: string): Promise<Response> {
-  try {
-    const session = checkoutBySecret(env, secret);
-    if (!session) throw new LavaHttpError(404, 'not_found', 'This checkout link is not valid.');
-    const body = await readJsonObject(request);
-    checkCard(env, body);
-    const isNew = !session.customer_id;
-    const phone = field(body, 'phone');
-    if (isNew && !phone) throw badRequest('Enter a phone number.', 'invalid_params');
-    const name = field(body, 'name');
-    const email = field(body, 'email');
-    const customerId = completeCheckoutSession(env, session, {
-      ...(name ? { name } : {}),
-      ...(email ? { email } : {}),
-      ...(phone ? { phone } : {}),
-    });
-    return json({ checkout_session_id: session.checkout_session_id, customer_id: customerId });
-  } catch (error) {
-    if (error instanceof LavaHttpError) return errorResponse(error.status, error.code, error.message);
-    throw error;
-  }
+export function completeFromPage(ctx: Ctx, secret: string): Response {
+  const { model } = ctx;
+  const session = checkoutBySecret(model, secret);
+  if (!session) throw new LavaHttpError(404, 'not_found', 'This checkout link is not valid.');
+  const body = ctx.body();
+  checkCard(model, body);
+  const isNew = !session.customer_id;
+  const phone = field(body, 'phone');
+  if (isNew && !phone) throw badRequest('Enter a phone number.', 'invalid_params');
+  const name = field(body, 'name');
+  const email = field(body, 'email');
+  const customerId = completeCheckoutSession(model, session.checkout_session_id, {
+    ...(name ? { name } : {}),
+    ...(email ? { email } : {}),
+    ...(phone ? { phone } : {}),
+  });
+  return json({ checkout_session_id: session.checkout_session_id, customer_id: customerId });
 }

@@ -38,7 +38,7 @@ function render(value: unknown): string {
  * are inserted as they are; `null`, `undefined` and `false` render nothing.
  *
  * @example
- * ```ts
+ * ```ts fragment
  * html`<td>${customer.name}</td>`.value; // '<td>&lt;img src=x onerror=alert(1)&gt;</td>'
  * ```
  */

@@ -1,7 +1,8 @@
 // The inspector at `GET /`, its state as JSON (`/_emulator/state`) and as server-sent events
 // (`/_emulator/events`): a `state` event at once and whenever the state changes.
-import type { Env } from '../context';
+
 import { json } from '../http';
+import type { Model } from '../model/model';
 import { html, jsonForScript } from './html';
 import { inspectorState } from './inspectorState';
 import { htmlResponse, pageShell } from './pageShell';
@@ -14,12 +15,12 @@ export const EVENTS_INTERVAL_MS = 500;
 const HEARTBEAT_MS = 15_000;
 
 /** `GET /`: the page, with the current state inlined so it renders before the event stream connects. */
-export async function inspectorPage(env: Env, basePath: string): Promise<Response> {
+export async function inspectorPage(model: Model, basePath: string): Promise<Response> {
   const config = {
     basePath,
     stateUrl: STATE_PATH,
     eventsUrl: EVENTS_PATH,
-    initial: await inspectorState(env, basePath),
+    initial: await inspectorState(model, basePath),
   };
   const body = html`<header class="top">
   <div><h1><span>Lava</span> emulator</h1>
@@ -36,8 +37,8 @@ export async function inspectorPage(env: Env, basePath: string): Promise<Respons
 }
 
 /** `GET /_emulator/state`: what the inspector shows, as JSON. */
-export async function stateResponse(env: Env, basePath: string): Promise<Response> {
-  return json(await inspectorState(env, basePath), 200, { 'cache-control': 'no-store' });
+export async function stateResponse(model: Model, basePath: string): Promise<Response> {
+  return json(await inspectorState(model, basePath), 200, { 'cache-control': 'no-store' });
 }
 
 /**
@@ -45,7 +46,7 @@ export async function stateResponse(env: Env, basePath: string): Promise<Respons
  * `EVENTS_INTERVAL_MS` and sends it only when it changed, so time-driven changes (a renewal, an expired
  * checkout, a webhook delivery finishing) show up as well as those made by requests.
  */
-export function eventsResponse(env: Env, basePath: string): Response {
+export function eventsResponse(model: Model, basePath: string): Response {
   const encoder = new TextEncoder();
   let timer: ReturnType<typeof setInterval> | undefined;
   let last = '';
@@ -57,7 +58,7 @@ export function eventsResponse(env: Env, basePath: string): Response {
         if (busy) return;
         busy = true;
         try {
-          const data = JSON.stringify(await inspectorState(env, basePath));
+          const data = JSON.stringify(await inspectorState(model, basePath));
           if (data !== last) {
             last = data;
             quiet = 0;

@@ -1,8 +1,9 @@
 // The inspector's view of the emulator's state, as JSON. No secret leaves through it: no secret key, webhook
 // secret, spend key or forward token (the inspector is unauthenticated, like the rest of the pages).
-import { checkoutExpiresAt, checkoutStatus } from '../completeCheckout';
-import type { Env } from '../context';
 import { signWebhookBody } from '../deliver';
+import { checkoutExpiresAt, checkoutStatus } from '../model/checkout';
+import type { Model } from '../model/model';
+import type { WebhookDelivery } from '../model/state';
 import { formatAmount } from '../money';
 import { activeSubscription } from '../views';
 
@@ -15,17 +16,17 @@ const DAY = 86_400_000;
 // Maps and the delivery list keep insertion order, which is creation order.
 const newestFirst = <T>(items: Iterable<T>): T[] => [...items].reverse();
 
-async function signatureStatus(env: Env, delivery: Env['state']['deliveries'][number]) {
+async function signatureStatus(model: Model, delivery: Readonly<WebhookDelivery>) {
   if (delivery.signature === '') return 'pending';
-  const webhook = env.state.webhooks.get(delivery.webhook_id);
+  const webhook = model.state.webhooks.get(delivery.webhook_id);
   if (!webhook) return 'unknown';
   const expected = await signWebhookBody(webhook.webhook_secret, delivery.body);
   return expected === delivery.signature ? 'valid' : 'invalid';
 }
 
 /** Requests, tokens, cost and charge per UTC day over the last `USAGE_DAYS` days. */
-function usageByDay(env: Env) {
-  const today = Math.floor(env.now().getTime() / DAY) * DAY;
+function usageByDay(model: Model) {
+  const today = Math.floor(model.now().getTime() / DAY) * DAY;
   const first = today - (USAGE_DAYS - 1) * DAY;
   const days = Array.from({ length: USAGE_DAYS }, (_, i) => ({
     date: new Date(first + i * DAY).toISOString().slice(0, 10),
@@ -34,7 +35,7 @@ function usageByDay(env: Env) {
     cost: 0n,
     charge: 0n,
   }));
-  for (const r of env.state.requests.values()) {
+  for (const r of model.state.requests.values()) {
     const day = days[Math.floor((r.at - first) / DAY)];
     if (!day || r.at < first) continue;
     day.requests += 1;
@@ -49,8 +50,8 @@ function usageByDay(env: Env) {
  * Everything the inspector page shows, newest first: the merchant wallet, customers with their plan and
  * credit, meters, plans, the request log, usage by day, webhook deliveries and checkout sessions.
  */
-export async function inspectorState(env: Env, basePath: string) {
-  const { state } = env;
+export async function inspectorState(model: Model, basePath: string) {
+  const { state } = model;
   const requests = newestFirst(state.requests.values());
   const deliveries = newestFirst(state.deliveries).slice(0, INSPECTOR_LIST_LIMIT);
   let charged = 0n;
@@ -70,7 +71,7 @@ export async function inspectorState(env: Env, basePath: string) {
       failed_deliveries: state.deliveries.filter((d) => d.status === 'failed').length,
     },
     customers: newestFirst(state.customers.values()).map((c) => {
-      const sub = activeSubscription(env, c.customer_id);
+      const sub = activeSubscription(model, c.customer_id);
       return {
         customer_id: c.customer_id,
         reference_id: c.reference_id,
@@ -127,7 +128,7 @@ export async function inspectorState(env: Env, basePath: string) {
       charge: formatAmount(r.charge),
       raw_url: r.raw_url ?? null,
     })),
-    usage: usageByDay(env),
+    usage: usageByDay(model),
     webhooks: newestFirst(state.webhooks.values()).map((w) => ({
       webhook_id: w.webhook_id,
       name: w.name,
@@ -144,11 +145,11 @@ export async function inspectorState(env: Env, basePath: string) {
         error: d.error ?? null,
         body: d.body,
         signature: d.signature,
-        signature_status: await signatureStatus(env, d),
+        signature_status: await signatureStatus(model, d),
       })),
     ),
     checkout_sessions: newestFirst(state.checkoutSessions.values()).map((s) => {
-      const status = checkoutStatus(env, s);
+      const status = checkoutStatus(model, s);
       return {
         checkout_session_id: s.checkout_session_id,
         checkout_mode: s.checkout_mode,

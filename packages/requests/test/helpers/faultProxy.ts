@@ -15,7 +15,7 @@ export type Fault =
   | 'drop-after' // forwarded (the upstream applied it), then the connection is destroyed: the answer is lost
   | 'applied-503' // forwarded (applied), then answered 503 instead of the upstream's answer
   | '503' // 503 without Retry-After, nothing forwarded
-  | `503-retry-after:${string}` // 503 with this Retry-After, nothing forwarded
+  | `${503 | 429}-retry-after:${string}` // 503 or 429 with this Retry-After, nothing forwarded
   | `delay:${number}`; // forwarded, the answer held back this many ms
 
 export interface FaultProxy {
@@ -40,10 +40,13 @@ async function readBody(stream: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** Starts the proxy; `upstream` is an origin such as `http://127.0.0.1:4010`. */
+/**
+ * Starts the proxy; `upstream` is an origin such as `http://127.0.0.1:4010`. `decide` sees each request
+ * once its body is read (parsed when it is JSON), before anything is forwarded.
+ */
 export async function startFaultProxy(
   upstream: string,
-  decide: (req: IncomingMessage, n: number) => Fault,
+  decide: (req: IncomingMessage, n: number, body: unknown) => Fault,
 ): Promise<FaultProxy> {
   const target = new URL(upstream);
   const agent = new Agent({ keepAlive: true, maxSockets: 64 });
@@ -74,27 +77,31 @@ export async function startFaultProxy(
     });
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    const fault = decide(req, ++n);
+    const body = await readBody(req);
+    let json: unknown;
+    try {
+      json = JSON.parse(body.toString('utf8'));
+    } catch {}
+    if (req.method === 'POST' && json !== undefined) {
+      const id = String((json as { request_id?: unknown }).request_id);
+      posts.set(id, (posts.get(id) ?? 0) + 1);
+    }
+    const fault = decide(req, ++n, json);
     if (fault !== 'pass')
       injected.set(fault.replace(/:.*/, ''), (injected.get(fault.replace(/:.*/, '')) ?? 0) + 1);
     if (fault === 'drop-before') {
       req.socket.destroy();
       return;
     }
-    const body = await readBody(req);
-    if (req.method === 'POST') {
-      try {
-        const id = String(JSON.parse(body.toString('utf8')).request_id);
-        posts.set(id, (posts.get(id) ?? 0) + 1);
-      } catch {}
-    }
-    if (fault === '503' || fault.startsWith('503-retry-after:')) {
+    const refusal = /^(503|429)(?:-retry-after:(.*))?$/.exec(fault);
+    if (refusal) {
+      const status = Number(refusal[1]);
       const headers: Record<string, string> = { 'content-type': 'application/json' };
-      if (fault !== '503') headers['retry-after'] = fault.slice('503-retry-after:'.length);
-      res.writeHead(503, headers);
-      res.end(
-        JSON.stringify({ error: { message: 'Service unavailable', code: 'unavailable', status: 503 } }),
-      );
+      if (refusal[2] !== undefined) headers['retry-after'] = refusal[2];
+      res.writeHead(status, headers);
+      const [message, code] =
+        status === 429 ? ['Too many requests', 'rate_limited'] : ['Service unavailable', 'unavailable'];
+      res.end(JSON.stringify({ error: { message, code, status } }));
       return;
     }
     const answer = await forward(req, body);

@@ -1,0 +1,3 @@
+import { packageConfig } from '../../tsdown.shared';
+
+export default packageConfig();
