@@ -18,7 +18,7 @@ import {
   type ResponseIssues,
   type ResponseValidation,
 } from '@lava-sdk/core';
-import { listCustomers } from '@lava-sdk/customers';
+import { listCustomers, retrieveCustomer } from '@lava-sdk/customers';
 import { Lava } from 'lava-sdk';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import {
@@ -358,7 +358,10 @@ describe('warn mode, beyond one call', () => {
     ]);
   });
 
-  it('the project’s own tests run strict (vitest.config.ts), so emulator and schemas cannot drift apart', () => {
-    expect(createLava().responseValidation).toBe('strict');
+  it('the project’s own tests run strict (vitest.config.ts), so emulator and schemas cannot drift apart', async () => {
+    expect(process.env.LAVA_RESPONSE_VALIDATION).toBe('strict');
+    mockApi(() => ({ ...customer, created_at: 1 }));
+    const lava = createLava({ secretKey: SECRET_KEY, baseUrl: BASE_URL });
+    expect((await retrieveCustomer(lava, 'con_1'))._unsafeUnwrapErr().kind).toBe('invalid_response');
   });
 });

@@ -110,8 +110,11 @@ export interface LavaClient {
   readonly headers: Readonly<Record<string, string>>;
   /** Receives the SDK's log entries. */
   readonly logger?: LavaLogger | undefined;
-  /** What a 2xx that differs from Lava's docs becomes: `warn` (returned and reported) or `strict` (an error). */
-  readonly responseValidation: ResponseValidation;
+  /**
+   * What a 2xx that differs from Lava's docs becomes: `warn` (returned and reported) or `strict` (an
+   * error). Absent: `LAVA_RESPONSE_VALIDATION`, else `warn`, read at the client's first REST call.
+   */
+  readonly responseValidation?: ResponseValidation | undefined;
   /** Receives each 2xx response that differs from Lava's docs. */
   readonly onResponseIssues?: ((report: ResponseIssues) => void) | undefined;
   /** The secret key. Non-enumerable, so it stays out of `JSON.stringify` and `console.log`. */
@@ -166,7 +169,6 @@ export function createLava(options?: LavaOptions | null): LavaClient {
       timeoutMs: 60_000,
       maxRetries: 2,
       retryDelayMs: 500,
-      responseValidation: readEnv('LAVA_RESPONSE_VALIDATION') ?? 'warn',
       ...given,
       baseUrl: (baseUrl ?? readEnv('LAVA_BASE_URL') ?? `https://${sandbox}api.lava.so/v1/`).replace(
         /\/?$/,

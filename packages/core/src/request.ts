@@ -2,6 +2,7 @@ import { err, errAsync, ok, type Result, ResultAsync } from 'neverthrow';
 import type { GenericSchema, InferOutput } from 'valibot';
 import { restExchange } from '#platform';
 import type { LavaClient, ResponseIssues } from './createLava';
+import { readEnvQuietly } from './env';
 import { invalidParam, type LavaError, rawLavaError } from './errors';
 import type { Wire } from './operations';
 import { encodePathParam } from './path';
@@ -12,23 +13,35 @@ import { checkBody, parseParams } from './validate';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
-// Each client's base URL, resolved once. Parsed on every call (`new URL(path, base)`), it was the largest
-// cost of a call in Node: more than validating the response.
-const bases = new WeakMap<LavaClient, string>();
+/** A client's settings as its calls use them, worked out once (see {@link settle}). */
+interface Settled {
+  /** The base URL as paths resolve against; undefined when it is not an http(s) URL. */
+  readonly base: string | undefined;
+  /** `responseValidation` (or `LAVA_RESPONSE_VALIDATION`) is `strict`; undefined when it is neither mode. */
+  readonly strict: boolean | undefined;
+}
+
+// Each client's settings, worked out at its first call: parsing the base URL on every call (`new URL(path,
+// base)`) was the largest cost of a call in Node, more than validating the response.
+const settled = new WeakMap<LavaClient, Settled>();
 
 /**
  * The client's base URL as the directory paths resolve against (`new URL('./', baseUrl).href`, so a path
- * appended to it is what `new URL(path, baseUrl)` gives), or undefined when it is not an http(s) URL.
+ * appended to it is what `new URL(path, baseUrl)` gives), and its response validation mode, which
+ * `LAVA_RESPONSE_VALIDATION` sets for a client created without one.
  */
-function baseOf(lava: LavaClient): string | undefined {
-  let base = bases.get(lava);
-  if (base === undefined && /^https?:\/\/[^/]/.test(lava.baseUrl)) {
+function settle(lava: LavaClient): Settled {
+  let settings = settled.get(lava);
+  if (!settings) {
+    let base: string | undefined;
     try {
-      base = new URL('./', lava.baseUrl).href;
-      bases.set(lava, base);
+      if (/^https?:\/\/[^/]/.test(lava.baseUrl)) base = new URL('./', lava.baseUrl).href;
     } catch {}
+    const mode = lava.responseValidation ?? readEnvQuietly('LAVA_RESPONSE_VALIDATION') ?? 'warn';
+    settings = { base, strict: mode === 'strict' ? true : mode === 'warn' ? false : undefined };
+    settled.set(lava, settings);
   }
-  return base;
+  return settings;
 }
 
 /** What one REST operation sends and expects. */
@@ -58,8 +71,8 @@ export function request<O extends GenericSchema>(
   options?: CallOptions,
 ): ResultAsync<InferOutput<O>, LavaError> {
   const { input } = spec;
-  const mode = lava.responseValidation;
-  if (mode !== 'warn' && mode !== 'strict') {
+  const { base, strict } = settle(lava);
+  if (strict === undefined) {
     return errAsync(rawLavaError('config', 'Invalid responseValidation: must be "warn" or "strict"'));
   }
   let params = spec.params;
@@ -81,9 +94,8 @@ export function request<O extends GenericSchema>(
     if (typeof key !== 'string') return errAsync(key);
     headers.authorization = `Bearer ${key}`;
   }
-  // What `new URL(path, baseUrl).href` gives, without parsing the base URL again (see baseOf). One that
+  // What `new URL(path, baseUrl).href` gives, without parsing the base URL again (see settle). One that
   // starts right and still does not parse (a port past 65535, a space in the host) is a config error.
-  const base = baseOf(lava);
   if (base === undefined) return errAsync(rawLavaError('config', 'Invalid baseUrl: must be an http(s) URL'));
   let url = base + segments.join('/');
   let body: string | undefined;
@@ -120,7 +132,7 @@ export function request<O extends GenericSchema>(
   // One ResultAsync, one promise: the body is read as soon as the transport hands it over.
   return new ResultAsync(
     sendAsync(lava, init, options).then((sent) =>
-      sent.isErr() ? err(sent.error) : readResponse(lava, spec, init, sent.value, mode === 'strict'),
+      sent.isErr() ? err(sent.error) : readResponse(lava, spec, init, sent.value, strict),
     ),
   );
 }

@@ -6,6 +6,7 @@ import {
   isLavaError,
   type LavaError,
   type LavaLogEntry,
+  type LavaOptions,
   type ResponseIssues,
 } from '@lava-sdk/core';
 import { issueError, rawRequest } from '@lava-sdk/core/internal';
@@ -37,12 +38,17 @@ const surfaces = (error: LavaError, logs: unknown[] = []) => [
 ];
 
 describe('warn (the default)', () => {
-  it('is the default, and LAVA_RESPONSE_VALIDATION or the option picks strict', () => {
+  it('is the default; LAVA_RESPONSE_VALIDATION picks strict for a client made without the option', async () => {
+    mockApi(() => ({ ...customer, created_at: 1 }));
+    const client = (options: LavaOptions = {}) =>
+      createLava({ secretKey: SECRET_KEY, baseUrl: BASE_URL, maxRetries: 0, ...options });
     vi.stubEnv('LAVA_RESPONSE_VALIDATION', '');
-    expect(createLava().responseValidation).toBe('warn');
+    expect((await retrieveCustomer(client(), 'con_1')).isOk()).toBe(true);
     vi.stubEnv('LAVA_RESPONSE_VALIDATION', 'strict');
-    expect(createLava().responseValidation).toBe('strict');
-    expect(createLava({ responseValidation: 'warn' }).responseValidation).toBe('warn');
+    expect((await retrieveCustomer(client(), 'con_1')).isErr()).toBe(true);
+    expect((await retrieveCustomer(client({ responseValidation: 'warn' }), 'con_1')).isOk()).toBe(true);
+    vi.stubEnv('LAVA_RESPONSE_VALIDATION', 'loose');
+    expect((await retrieveCustomer(client(), 'con_1'))._unsafeUnwrapErr().kind).toBe('config');
     vi.unstubAllEnvs();
   });
 
