@@ -2,10 +2,10 @@
 // that carries it, and which of a call's values are masked by value. Error messages, server text kept in
 // errors and log lines are all masked by these rules, so a fix here reaches every one of them.
 
-// Credential shapes: secret, spend, wallet and connection keys, bearer values, and forward tokens (base64
-// of `{"secret_key":"…`), whole or cut.
+// Credential shapes: secret, spend, wallet and connection keys, bearer values, forward tokens (base64 of
+// `{"secret_key":"…`), whole or cut, and the user and password of a URL (`https://user:pass@host`).
 const SHAPE =
-  /\b(?:aks|lava_sk|lava_wk|cons)_[A-Za-z0-9_-]+|(Bearer\s+)[^\s"',]+|eyJzZWNyZXRfa2V5Ijoi[\w+/=%-]*/g;
+  /\b(?:aks|lava_sk|lava_wk|cons)_[A-Za-z0-9_-]+|(Bearer\s+)[^\s"',]+|eyJzZWNyZXRfa2V5Ijoi[\w+/=%-]*|(\/\/)[^\s/?#@"'<>\\]+@/g;
 
 /**
  * Whether text could hold a credential shape or a credential query parameter (a `?`, `&`, `%` or `\`):
@@ -20,7 +20,9 @@ export function redactAll(text: string): string {
 
 /** Masks anything shaped like a credential in a piece of text. */
 export function redact(text: string): string {
-  return text.replace(SHAPE, (_m, bearer?: string) => `${bearer ?? ''}[redacted]`);
+  return text.replace(SHAPE, (_m, bearer?: string, slashes?: string) =>
+    slashes ? `${slashes}[redacted]@` : `${bearer ?? ''}[redacted]`,
+  );
 }
 
 // A name holding one of these words carries a credential (`authorization`, `x-goog-api-key`,

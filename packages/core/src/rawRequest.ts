@@ -1,4 +1,5 @@
 import { err, errAsync, ok, ResultAsync } from 'neverthrow';
+import { restExchange } from '#platform';
 import type { LavaClient } from './createLava';
 import { invalidParam, isLavaError, type LavaError, rawLavaError } from './errors';
 import { withRequestId } from './requestId';
@@ -60,7 +61,7 @@ export function rawRequest(
   for (const [name, value] of Object.entries(query ?? {})) {
     if (value !== undefined) url.searchParams.append(name, String(value));
   }
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { accept: 'application/json' };
   try {
     headers.authorization = `Bearer ${useSecretKey(lava)}`;
   } catch (error) {
@@ -77,7 +78,12 @@ export function rawRequest(
     headers['content-type'] = 'application/json';
   }
   return new ResultAsync(
-    sendAsync(lava, { method, url: url.href, headers, body, redirect: 'manual' }, options).then((sent) => {
+    sendAsync(
+      lava,
+      // The same exchange as every REST function (node:http in Node), so its headers and faults are theirs.
+      { method, url: url.href, headers, body, redirect: 'manual', exchange: restExchange },
+      options,
+    ).then((sent) => {
       if (sent.isErr()) return err(sent.error);
       const { text, status, requestId, scrub } = sent.value;
       return text.trim() === ''

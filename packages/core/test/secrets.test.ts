@@ -4,7 +4,7 @@ import type { LavaError, LavaLogEntry } from '@lava-sdk/core';
 import { createCustomer, retrieveCustomer } from '@lava-sdk/customers';
 import { HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { mockApi, SECRET_KEY, testLava, useMsw } from '../../../test/helpers/lava';
+import { BASE_URL, mockApi, SECRET_KEY, testLava, useMsw } from '../../../test/helpers/lava';
 
 useMsw();
 
@@ -54,6 +54,25 @@ describe('no secret in any error surface', () => {
     )._unsafeUnwrapErr();
     expect(error.kind).toBe('invalid_params');
     for (const text of surfaces(error, logs)) expect(text).not.toContain(SECRET_KEY);
+  });
+});
+
+describe('a base URL with a user and password (https://user:pass@host)', () => {
+  const PASSWORD = 'pw-TESTnotreal-42';
+  const BASE_WITH_USER = BASE_URL.replace('//', `//ada:${PASSWORD}@`);
+  it.each([
+    ['a dropped connection', () => HttpResponse.error()],
+    [
+      'a 500 that echoes the URL',
+      () => HttpResponse.json({ error: `at ${BASE_WITH_USER}` }, { status: 500 }),
+    ],
+  ])('%s: the password is in no error surface or log line', async (_name, respond) => {
+    mockApi(() => respond());
+    const logs: LavaLogEntry[] = [];
+    const lava = testLava({ baseUrl: BASE_WITH_USER, maxRetries: 1, logger: (e) => logs.push(e) });
+    const error = (await retrieveCustomer(lava, 'con_1'))._unsafeUnwrapErr();
+    expect(logs.length).toBeGreaterThan(0);
+    for (const text of surfaces(error, logs)) expect(text).not.toContain(PASSWORD);
   });
 });
 
