@@ -6,6 +6,7 @@
 //                                             times .ci/run writes; vitest.json; size.json; install.json)
 //   node scripts/figures.mjs record-bench f   read what `pnpm bench > f` printed (its tables are the figures)
 //   node scripts/figures.mjs record-bundlers f  read the table `pnpm --dir ecosystem run bundlers > f` printed
+//   node scripts/figures.mjs record-bullmq f    read what `pnpm bench:bullmq > f` printed (bench/bullmq.ts)
 //   then: pnpm docs:fill
 //
 // Versions (TypeScript, the provider clients) are read from the package.json files the CI installs from.
@@ -106,6 +107,11 @@ export async function loadFigures() {
   if (f.bench) {
     Object.assign(values, benchValues(f.bench));
     Object.assign(tables, benchTables(f.bench));
+  }
+  if (f.bullmq) {
+    const bullmq = bullmqFigures(f.bullmq);
+    Object.assign(values, bullmq.values);
+    Object.assign(tables, bullmq.tables);
   }
   return { values, tables };
 }
@@ -333,6 +339,94 @@ function benchTables(bench) {
   return { speed, reporter, bench: bench.markdown.trim() };
 }
 
+// ------------------------------------------------------------------ the BullMQ bench
+
+/** The figures of a `pnpm bench:bullmq` run, read from the tables it printed (bench/bullmq.ts). */
+export function parseBullmq(markdown) {
+  const results = { throughput: {}, faults: {}, bytes: {} };
+  for (const [head, ...rows] of tablesOf(markdown)) {
+    const title = head[0];
+    const into = title.includes('faulted')
+      ? results.faults
+      : title.includes('no faults')
+        ? results.throughput
+        : undefined;
+    if (into)
+      for (const [name, eps, vsLoop, deliverUs, serverUs, emulatorUs, enqueue] of rows) {
+        const [callsPerSecond, cpuPerCall] = enqueue === '—' ? [] : enqueue.split(' / ').map(num);
+        into[name] = {
+          eps: num(eps),
+          vsLoop: vsLoop === '—' ? undefined : num(vsLoop),
+          deliverUs: num(deliverUs),
+          serverUs: serverUs === '—' ? undefined : num(serverUs),
+          emulatorUs: num(emulatorUs),
+          enqueue: callsPerSecond === undefined ? undefined : { callsPerSecond, cpuPerCall },
+        };
+      }
+    else if (title.startsWith('bytes per job'))
+      for (const [name, waiting, kept] of rows)
+        results.bytes[name.startsWith('Redis') ? 'redis' : 'postgres'] = {
+          waiting: num(waiting),
+          kept: num(kept),
+        };
+  }
+  const contenders = Object.keys(results.throughput).length;
+  if (
+    contenders < 6 ||
+    Object.keys(results.faults).length < 3 ||
+    !results.bytes.redis ||
+    !results.bytes.postgres
+  )
+    throw new Error('not the tables of bench/bullmq.ts (6 contenders, 3 under faults, bytes per job)');
+  return results;
+}
+
+/** The README's BullMQ figures and table, and bench/README's whole printed run. */
+function bullmqFigures(bullmq) {
+  const { throughput, faults, bytes: perJob } = parseBullmq(bullmq.markdown);
+  const rows = Object.entries(throughput);
+  const on = (backend) => rows.filter(([name]) => name.includes(backend)).map(([, r]) => r);
+  const ratios = (rs) => {
+    const xs = rs.map((r) => r.vsLoop);
+    const [lo, hi] = [Math.min(...xs), Math.max(...xs)];
+    return lo === hi ? `${lo.toFixed(2)}×` : `${lo.toFixed(2)}–${hi.toFixed(2)}×`;
+  };
+  const [redis1] = on('Redis');
+  const [pg1] = on('PostgreSQL');
+  // In the order bench/bullmq.ts runs them under faults: the reporter, BullMQ on Redis, on PostgreSQL.
+  const faulted = ['createUsageReporter', 'BullMQ on Redis', 'BullMQ on PostgreSQL'].map(
+    (start) => Object.entries(faults).find(([name]) => name.startsWith(start))[1],
+  );
+  const values = {
+    'bullmq.machine': bullmq.machine,
+    'bullmq.redis.vsLoop': ratios(on('Redis')),
+    'bullmq.postgres.vsLoop': ratios(on('PostgreSQL')),
+    'bullmq.faults.vsLoop': faulted.map((r) => `${r.vsLoop.toFixed(2)}×`).join(' / '),
+    'bullmq.redis.enqueueRate': grouped(redis1.enqueue.callsPerSecond),
+    'bullmq.redis.enqueueUs': grouped(redis1.enqueue.cpuPerCall),
+    'bullmq.postgres.enqueueRate': grouped(pg1.enqueue.callsPerSecond),
+    'bullmq.postgres.enqueueUs': grouped(pg1.enqueue.cpuPerCall),
+    'bullmq.redis.bytesWaiting': grouped(perJob.redis.waiting),
+    'bullmq.redis.bytesKept': grouped(perJob.redis.kept),
+    'bullmq.postgres.bytesWaiting': grouped(perJob.postgres.waiting),
+    'bullmq.postgres.bytesKept': grouped(perJob.postgres.kept),
+    // What an hour of kept jobs (the default `removeOnComplete: { age: 3600 }`) holds per event a second.
+    'bullmq.redis.keptHour': `${((perJob.redis.kept * 3600) / 1e6).toFixed(1)} MB`,
+  };
+  const cpu = (r) =>
+    r.serverUs === undefined ? grouped(r.deliverUs) : `${grouped(r.deliverUs)} + ${grouped(r.serverUs)}`;
+  const readme = [
+    '| 3,000 events, 16 requests in flight (median round) | events/s | vs the loop | CPU µs per event: delivering processes + queue server |',
+    '|---|--:|--:|--:|',
+    ...rows.map(
+      ([name, r]) =>
+        `| ${name} | ${grouped(r.eps)} | ${r.vsLoop === undefined ? '—' : `${r.vsLoop.toFixed(2)}×`} | ${cpu(r)} |`,
+    ),
+    `| 25 % of attempts faulted: reporter / BullMQ on Redis, 2 × 8 / on PostgreSQL, 2 × 8 | ${faulted.map((r) => grouped(r.eps)).join(' / ')} | ${values['bullmq.faults.vsLoop']} | |`,
+  ].join('\n');
+  return { values, tables: { 'bullmq.readme': readme, bullmq: bullmq.markdown.trim() } };
+}
+
 // ------------------------------------------------------------------ recording
 
 function load() {
@@ -433,14 +527,27 @@ function recordBench(file) {
   console.log(`docs/figures.json: the bench run in ${file} recorded; now run pnpm docs:fill`);
 }
 
+/** What `pnpm bench:bullmq` printed, from its `Machine:` line on. */
+function recordBullmq(file) {
+  const f = load();
+  const printed = readFileSync(file, 'utf8');
+  const markdown = printed.slice(printed.indexOf('Machine: ')).trim();
+  if (!markdown.startsWith('Machine: ')) throw new Error(`${file}: no "Machine:" line, not a bench output`);
+  parseBullmq(markdown); // fails here, not in docs:fill, if the tables are not the bench's
+  f.bullmq = { machine: markdown.split('\n')[0].replace(/^Machine: /, ''), markdown };
+  save(f);
+  console.log(`docs/figures.json: the BullMQ bench run in ${file} recorded; now run pnpm docs:fill`);
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [command, arg] = process.argv.slice(2);
   if (command === 'record') await record(arg ?? join(root, '.ci/out'));
   else if (command === 'record-bench' && arg) recordBench(arg);
   else if (command === 'record-bundlers' && arg) recordBundlers(arg);
+  else if (command === 'record-bullmq' && arg) recordBullmq(arg);
   else {
     console.error(
-      'usage: node scripts/figures.mjs record [dir] | record-bench <printed.txt> | record-bundlers <table.md>',
+      'usage: node scripts/figures.mjs record [dir] | record-bench <printed.txt> | record-bundlers <table.md> | record-bullmq <printed.txt>',
     );
     process.exit(1);
   }
