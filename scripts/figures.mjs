@@ -515,36 +515,27 @@ function recordBundlers(file) {
   console.log(`docs/figures.json: the bundlers table in ${file} recorded; now run pnpm docs:fill`);
 }
 
-/** What `pnpm bench` printed, from its `Machine:` line on (pnpm's own lines before it are dropped). */
-function recordBench(file) {
+/**
+ * What a bench printed, from its `Machine:` line on (pnpm's own lines before it are dropped), checked by
+ * `parse` (so a wrong file fails here, not in docs:fill) and kept under `key` of docs/figures.json.
+ */
+function recordRun(file, key, parse, what) {
   const f = load();
   const printed = readFileSync(file, 'utf8');
   const markdown = printed.slice(printed.indexOf('Machine: ')).trim();
   if (!markdown.startsWith('Machine: ')) throw new Error(`${file}: no "Machine:" line, not a bench output`);
-  parseBench(markdown); // fails here, not in docs:fill, if the tables are not the bench's
-  f.bench = { machine: markdown.split('\n')[0].replace(/^Machine: /, ''), markdown };
+  parse(markdown);
+  f[key] = { machine: markdown.split('\n')[0].replace(/^Machine: /, ''), markdown };
   save(f);
-  console.log(`docs/figures.json: the bench run in ${file} recorded; now run pnpm docs:fill`);
-}
-
-/** What `pnpm bench:bullmq` printed, from its `Machine:` line on. */
-function recordBullmq(file) {
-  const f = load();
-  const printed = readFileSync(file, 'utf8');
-  const markdown = printed.slice(printed.indexOf('Machine: ')).trim();
-  if (!markdown.startsWith('Machine: ')) throw new Error(`${file}: no "Machine:" line, not a bench output`);
-  parseBullmq(markdown); // fails here, not in docs:fill, if the tables are not the bench's
-  f.bullmq = { machine: markdown.split('\n')[0].replace(/^Machine: /, ''), markdown };
-  save(f);
-  console.log(`docs/figures.json: the BullMQ bench run in ${file} recorded; now run pnpm docs:fill`);
+  console.log(`docs/figures.json: the ${what} run in ${file} recorded; now run pnpm docs:fill`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [command, arg] = process.argv.slice(2);
   if (command === 'record') await record(arg ?? join(root, '.ci/out'));
-  else if (command === 'record-bench' && arg) recordBench(arg);
+  else if (command === 'record-bench' && arg) recordRun(arg, 'bench', parseBench, 'bench');
   else if (command === 'record-bundlers' && arg) recordBundlers(arg);
-  else if (command === 'record-bullmq' && arg) recordBullmq(arg);
+  else if (command === 'record-bullmq' && arg) recordRun(arg, 'bullmq', parseBullmq, 'BullMQ bench');
   else {
     console.error(
       'usage: node scripts/figures.mjs record [dir] | record-bench <printed.txt> | record-bundlers <table.md> | record-bullmq <printed.txt>',
