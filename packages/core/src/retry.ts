@@ -7,7 +7,15 @@ const MAX_BACKOFF_MS = 8_000;
 /** Parses `Retry-After` given as seconds or as an HTTP date; undefined when absent or unreadable. */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
   if (!value) return undefined;
-  const ms = /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) * 1000 : Date.parse(value) - now;
+  // Seconds. A header sent twice arrives joined (`7, 7`, as fetch's Headers.get joins it): its first value.
+  const seconds = /^\s*(\d+(?:\.\d+)?)\s*(?:,|$)/.exec(value);
+  // An HTTP date names its day and month (`Wed, 21 Oct 2015 07:28:00 GMT`): Date.parse alone reads `7, 7`
+  // as a day in 2001, which made a call retry at once.
+  const ms = seconds
+    ? Number(seconds[1]) * 1000
+    : /[a-z]{3}/i.test(value)
+      ? Date.parse(value) - now
+      : Number.NaN;
   return Number.isNaN(ms) ? undefined : Math.max(0, Math.ceil(ms));
 }
 
