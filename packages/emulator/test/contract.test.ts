@@ -164,6 +164,7 @@ describe('contract: every SDK function against the emulator over HTTP', () => {
     spendKeyRaw: '',
     paymentMethodId: '',
     threeDsMethodId: '',
+    threeDs: { redirectUrl: '', before: '' },
     balance: '',
   };
 
@@ -772,6 +773,21 @@ describe('contract: every SDK function against the emulator over HTTP', () => {
       const pending = await ok(fundWallet(lava, { payment_method_id: s.threeDsMethodId, amount: '10' }));
       expect(pending).toMatchObject({ status: 'requires_action', redirect_url: expect.any(String) });
       expect((await ok(retrieveWallet(lava))).balance).toBe(before);
+      s.threeDs = { redirectUrl: pending.redirect_url ?? '', before };
+    });
+
+    it('its redirect_url serves the 3-D Secure page; authenticating there adds the amount, once', async () => {
+      const { redirectUrl, before } = s.threeDs;
+      const page = await fetch(redirectUrl);
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(await page.text()).toContain('$10.00');
+      const authenticated = await fetch(redirectUrl, { method: 'POST' });
+      expect(authenticated.status).toBe(200);
+      expect(Number((await ok(retrieveWallet(lava))).balance)).toBeCloseTo(Number(before) + 10, 6);
+      expect((await fetch(redirectUrl, { method: 'POST' })).status).toBe(409);
+      expect((await fetch(redirectUrl)).status).toBe(410);
+      expect((await fetch(`${new URL(redirectUrl).origin}/3ds/pay_unknown`)).status).toBe(404);
     });
   });
 

@@ -199,6 +199,13 @@ export interface PaymentMethodRecord {
   requires_action?: boolean | undefined;
 }
 
+/** A wallet top-up that needed 3-D Secure: its amount, added to the balance once the payer authenticates. */
+export interface WalletPaymentRecord {
+  payment_id: string;
+  amount: bigint;
+  authenticated: boolean;
+}
+
 export interface AuthCodeRecord {
   code: string;
   state: string;
@@ -236,6 +243,8 @@ export interface EmulatorState {
   paymentMethods: Map<string, PaymentMethodRecord>;
   /** Pending CLI login codes. */
   authCodes: Map<string, AuthCodeRecord>;
+  /** Wallet top-ups waiting for 3-D Secure (`fundWallet` answered `requires_action`), by `payment_id`. */
+  walletPayments: Map<string, WalletPaymentRecord>;
   /** Cumulative usage per `${payer}:${meter_id}`, so tiers accumulate per customer. */
   meterUsage: Map<string, number>;
 }
@@ -305,6 +314,7 @@ export function emptyState(seed: EmulatorSeed, balance: bigint, createdAt: strin
     checkoutSessions: new Map(),
     paymentMethods: new Map(),
     authCodes: new Map(),
+    walletPayments: new Map(),
     meterUsage: new Map(),
   };
   state.secretKeys.set(seed.secretKeyId, {

@@ -1,6 +1,7 @@
 // The browser pages, at the origin's root (outside the API's base path): the inspector at `/`, its state
 // and events and the pages' assets under `/_emulator/`, the hosted checkout at `/embed/checkout/{secret}`
-// (where Lava's checkout tokens point), and the CLI login's authorize page at `/auth/connect`. Nothing
+// (where Lava's checkout tokens point), the CLI login's authorize page at `/auth/connect`, and a wallet
+// top-up's 3-D Secure step at `/3ds/{payment_id}`. Nothing
 // comes from the internet.
 import { authConnect } from '../api/auth';
 import type { Ctx, RouteSpec } from '../context';
@@ -10,6 +11,7 @@ import { CHECKOUT_JS } from './checkoutScript';
 import { eventsResponse, inspectorPage, stateResponse } from './inspectorPage';
 import { INSPECTOR_JS } from './inspectorScript';
 import { PAGES_CSS } from './styles';
+import { authenticateFromPage, threeDsPage } from './threeDsPage';
 
 const ASSETS: Record<string, { type: string; body: string }> = {
   'pages.css': { type: 'text/css; charset=utf-8', body: PAGES_CSS },
@@ -67,4 +69,7 @@ export const PAGE_ROUTES: readonly RouteSpec[] = [
     handle: (ctx) => completeFromPage(ctx, secretOf(ctx)),
   },
   { method: 'GET', path: 'auth/connect', auth: 'none', handle: authConnect },
+  // Where `fundWallet`'s `redirect_url` points when the card needs 3-D Secure.
+  { method: 'GET', path: '3ds/{payment_id}', auth: 'none', handle: threeDsPage },
+  { method: 'POST', path: '3ds/{payment_id}', auth: 'none', handle: authenticateFromPage },
 ];
