@@ -1,3 +1,4 @@
+import { backoffDelay } from '@lava-sdk/core/internal';
 import type { BackoffStrategy } from 'bullmq';
 
 /** The longest backoff between two attempts, whatever the attempt count (a `Retry-After` may be longer). */
@@ -39,6 +40,6 @@ const retryAfterOf = (error: unknown): number => {
 export const usageBackoff: BackoffStrategy = (attemptsMade, _type, error, job) => {
   const backoff = job?.opts.backoff;
   const base = typeof backoff === 'object' && typeof backoff.delay === 'number' ? backoff.delay : 1000;
-  const exponential = Math.min(MAX_BACKOFF_MS, base * 2 ** Math.max(0, attemptsMade - 1));
-  return Math.max(Math.round(exponential * (1 - Math.random() * 0.25)), retryAfterOf(error));
+  // Core's backoff (the transport's and the usage reporter's), with a longer cap.
+  return Math.max(backoffDelay(Math.max(1, attemptsMade), base, MAX_BACKOFF_MS), retryAfterOf(error));
 };

@@ -1,4 +1,5 @@
 import type { LavaClient, LavaError } from '@lava-sdk/core';
+import { RETRY_STATUSES } from '@lava-sdk/core/internal';
 import { type CreateRequestParams, createRequest } from '@lava-sdk/requests';
 import { type Job, UnrecoverableError } from 'bullmq';
 
@@ -31,7 +32,7 @@ export function isTransient(error: LavaError): boolean {
     case 'invalid_response':
       return true;
     case 'api':
-      return [408, 409, 429].includes(error.status) || (error.status >= 500 && error.status <= 599);
+      return RETRY_STATUSES.test(String(error.status));
     default:
       return false;
   }

@@ -1,10 +1,10 @@
-import { err, errAsync, ok, ResultAsync } from 'neverthrow';
+import { errAsync, ok, type ResultAsync } from 'neverthrow';
 import { restExchange } from '#platform';
 import type { LavaClient } from './createLava';
 import { invalidParam, isLavaError, type LavaError, rawLavaError } from './errors';
 import { withRequestId } from './requestId';
 import { useSecretKey } from './secretKey';
-import { type CallOptions, sendAsync } from './transport';
+import { type CallOptions, send } from './transport';
 import { parseJsonBody } from './validate';
 
 /** What `rawRequest` sends: a path under the base URL, query pairs, and an optional JSON body. */
@@ -77,18 +77,14 @@ export function rawRequest(
     }
     headers['content-type'] = 'application/json';
   }
-  return new ResultAsync(
-    sendAsync(
-      lava,
-      // The same exchange as every REST function (node:http in Node), so its headers and faults are theirs.
-      { method, url: url.href, headers, body, redirect: 'manual', exchange: restExchange },
-      options,
-    ).then((sent) => {
-      if (sent.isErr()) return err(sent.error);
-      const { text, status, requestId, scrub } = sent.value;
-      return text.trim() === ''
-        ? ok(null)
-        : parseJsonBody(text, status, requestId, scrub).map((json) => withRequestId(json, requestId));
-    }),
+  return send(
+    lava,
+    // The same exchange as every REST function (node:http in Node), so its headers and faults are theirs.
+    { method, url: url.href, headers, body, redirect: 'manual', exchange: restExchange },
+    options,
+  ).andThen(({ text, status, requestId, scrub }) =>
+    text.trim() === ''
+      ? ok(null)
+      : parseJsonBody(text, status, requestId, scrub).map((json) => withRequestId(json, requestId)),
   );
 }

@@ -19,9 +19,9 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   return Number.isNaN(ms) ? undefined : Math.max(0, Math.ceil(ms));
 }
 
-/** Exponential backoff with jitter: base·2^(n-1), capped, then 0–25 % shaved off at random. */
-export function backoffDelay(attempt: number, baseMs: number): number {
-  return Math.round(Math.min(MAX_BACKOFF_MS, baseMs * 2 ** (attempt - 1)) * (1 - Math.random() * 0.25));
+/** Exponential backoff with jitter: base·2^(n-1), capped at `maxMs`, then 0–25 % shaved off at random. */
+export function backoffDelay(attempt: number, baseMs: number, maxMs = MAX_BACKOFF_MS): number {
+  return Math.round(Math.min(maxMs, baseMs * 2 ** (attempt - 1)) * (1 - Math.random() * 0.25));
 }
 
 /** Waits `ms`, or less if the signal fires; resolves false when aborted. */
