@@ -7,7 +7,7 @@ import type { Model, Snapshot } from '../model/model';
 import type { CheckoutSessionRecord, CustomerRecord } from '../model/state';
 import { formatAmount } from '../money';
 import { html, jsonForScript, type SafeHtml } from './html';
-import { htmlResponse, pageShell } from './pageShell';
+import { htmlResponse, pageShell, sheetPage } from './pageShell';
 
 /** Prefilled on the form; every field is editable. */
 export const TEST_DETAILS = {
@@ -34,15 +34,9 @@ function originOf(url: string): string {
 
 function errorPage(status: number, title: string, text: string): Response {
   // No script at all: an invalid link must never tell the parent window anything.
-  const body = html`<div class="backdrop"><main class="sheet" aria-labelledby="title">
-  <div class="sheet-head"><span class="brand">Lava</span><span class="badge">Emulator · test mode</span></div>
-  <h1 id="title">${title}</h1>
-  <p>${text}</p>
-  <p class="muted">Create a new checkout session and open its token again.</p>
-</main></div>`;
-  return htmlResponse(pageShell({ title, bodyClass: 'checkout', body }), status, {
-    frameAncestors: '*',
-  });
+  const body = html`<p>${text}</p>
+  <p class="muted">Create a new checkout session and open its token again.</p>`;
+  return sheetPage(status, title, body, { frameAncestors: '*' });
 }
 
 function payer(customer: Snapshot<CustomerRecord>): SafeHtml {

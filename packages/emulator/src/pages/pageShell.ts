@@ -43,3 +43,21 @@ export function htmlResponse(doc: SafeHtml, status: number, options: { frameAnce
     },
   });
 }
+
+/**
+ * A page of one sheet under the emulator's header and a title, with no script: the checkout's error pages
+ * and the 3-D Secure step.
+ */
+export function sheetPage(
+  status: number,
+  title: string,
+  body: SafeHtml,
+  options: { frameAncestors: string },
+): Response {
+  const sheet = html`<div class="backdrop"><main class="sheet" aria-labelledby="title">
+  <div class="sheet-head"><span class="brand">Lava</span><span class="badge">Emulator · test mode</span></div>
+  <h1 id="title">${title}</h1>
+  ${body}
+</main></div>`;
+  return htmlResponse(pageShell({ title, bodyClass: 'checkout', body: sheet }), status, options);
+}

@@ -5,32 +5,15 @@ import type { Ctx } from '../context';
 import { LavaHttpError } from '../http';
 import { authenticateWalletPayment } from '../model/wallet';
 import { formatAmount } from '../money';
-import { html } from './html';
-import { htmlResponse, pageShell } from './pageShell';
+import { html, type SafeHtml } from './html';
+import { sheetPage } from './pageShell';
 
-function page(status: number, title: string, body: ReturnType<typeof html>): Response {
-  const sheet = html`<div class="backdrop"><main class="sheet" aria-labelledby="title">
-  <div class="sheet-head"><span class="brand">Lava</span><span class="badge">Emulator · test mode</span></div>
-  <h1 id="title">${title}</h1>
-  ${body}
-</main></div>`;
-  return htmlResponse(pageShell({ title, bodyClass: 'checkout', body: sheet }), status, {
-    frameAncestors: "'none'",
-  });
-}
-
-/** The payment id from the raw path segment; a malformed one finds no payment. */
-function paymentIdOf(ctx: Ctx): string {
-  try {
-    return decodeURIComponent(ctx.params.payment_id ?? '');
-  } catch {
-    return '';
-  }
-}
+const page = (status: number, title: string, body: SafeHtml): Response =>
+  sheetPage(status, title, body, { frameAncestors: "'none'" });
 
 /** `GET /3ds/{payment_id}`: the authentication page, or why there is nothing to authenticate. */
 export function threeDsPage(ctx: Ctx): Response {
-  const payment = ctx.model.state.walletPayments.get(paymentIdOf(ctx));
+  const payment = ctx.model.state.walletPayments.get(ctx.params.payment_id ?? '');
   if (!payment) return page(404, 'Payment not found', html`<p>This authentication link is not valid.</p>`);
   if (payment.authenticated)
     return page(410, 'Already authenticated', html`<p>This payment has already been authenticated.</p>`);
@@ -47,7 +30,7 @@ export function threeDsPage(ctx: Ctx): Response {
 /** `POST /3ds/{payment_id}`: the payer authenticated; the amount is added to the wallet. */
 export function authenticateFromPage(ctx: Ctx): Response {
   try {
-    const { amount, balance } = authenticateWalletPayment(ctx.model, paymentIdOf(ctx));
+    const { amount, balance } = authenticateWalletPayment(ctx.model, ctx.params.payment_id ?? '');
     return page(
       200,
       'Payment authenticated',
